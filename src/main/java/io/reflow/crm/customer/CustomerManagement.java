@@ -1,0 +1,178 @@
+package io.reflow.crm.customer;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.persistence.criteria.Predicate;
+import org.camunda.bpm.engine.IdentityService;
+
+import io.reflow.crm.platform.web.ConflictException;
+import io.reflow.crm.platform.web.InvalidFieldException;
+import io.reflow.crm.platform.web.NotFoundException;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, changes and finds customers and their contacts. Enforces what Bean Validation
+ * cannot: the owner group exists in the identity service, a customer's contacts have
+ * distinct e-mail addresses, and an update is based on the current version.
+ */
+@Service
+@Transactional
+public class CustomerManagement {
+
+	private final Customers customers;
+
+	private final IdentityService identityService;
+
+	private final Clock clock;
+
+	CustomerManagement(Customers customers, IdentityService identityService, Clock clock) {
+		this.customers = customers;
+		this.identityService = identityService;
+		this.clock = clock;
+	}
+
+	public CustomerView create(CustomerDraft draft) {
+		checkOwnerGroup(draft);
+		checkDistinctEmails(draft.contacts());
+		Customer customer = new Customer(this.clock.instant());
+		customer.update(draft);
+		draft.contacts().forEach(customer::addContact);
+		return CustomerView.of(this.customers.saveAndFlush(customer));
+	}
+
+	public CustomerView update(long id, CustomerDraft draft) {
+		Customer customer = load(id);
+		if (draft.version() != null && draft.version() != customer.getVersion()) {
+			throw new ConflictException("version", "The customer is at version " + customer.getVersion() + ", not "
+					+ draft.version() + "; reload it and apply your change again.");
+		}
+		checkOwnerGroup(draft);
+		checkDistinctEmails(draft.contacts());
+		customer.update(draft);
+		replaceContacts(customer, draft.contacts());
+		this.customers.flush();
+		return CustomerView.of(customer);
+	}
+
+	public CustomerView addContact(long customerId, ContactDraft draft) {
+		Customer customer = load(customerId);
+		String email = Contact.normalizeEmail(draft.email());
+		if (email != null && customer.getContacts().stream().anyMatch((contact) -> email.equals(contact.getEmail()))) {
+			throw new ConflictException("email", "Another contact of this customer already has e-mail " + email + ".");
+		}
+		customer.addContact(draft);
+		this.customers.flush();
+		return CustomerView.of(customer);
+	}
+
+	@Transactional(readOnly = true)
+	public CustomerView find(long id) {
+		return CustomerView.of(load(id));
+	}
+
+	@Transactional(readOnly = true)
+	public Page<CustomerView> search(CustomerSearch search, Pageable pageable) {
+		return this.customers.findAll(matching(search), pageable).map(CustomerView::of);
+	}
+
+	@Transactional(readOnly = true)
+	public long count() {
+		return this.customers.count();
+	}
+
+	private Customer load(long id) {
+		return this.customers.findById(id).orElseThrow(() -> new NotFoundException("No customer " + id + "."));
+	}
+
+	private static Specification<Customer> matching(CustomerSearch search) {
+		return (root, query, builder) -> {
+			List<Predicate> predicates = new ArrayList<>();
+			if (search.name() != null && !search.name().isBlank()) {
+				String pattern = "%" + search.name()
+					.trim()
+					.toLowerCase(java.util.Locale.ROOT)
+					.replace("\\", "\\\\")
+					.replace("%", "\\%")
+					.replace("_", "\\_") + "%";
+				predicates.add(builder.like(builder.lower(root.get("companyName")), pattern, '\\'));
+			}
+			if (search.region() != null) {
+				predicates.add(builder.equal(root.get("region"), search.region()));
+			}
+			if (search.tier() != null) {
+				predicates.add(builder.equal(root.get("tier"), search.tier()));
+			}
+			return builder.and(predicates.toArray(Predicate[]::new));
+		};
+	}
+
+	private void checkOwnerGroup(CustomerDraft draft) {
+		String group = Customer.blankToNull(draft.ownerGroup());
+		if (group != null && this.identityService.createGroupQuery().groupId(group).count() == 0) {
+			throw new InvalidFieldException("ownerGroup", "no group '" + group + "' exists");
+		}
+	}
+
+	private static void checkDistinctEmails(List<ContactDraft> contacts) {
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < contacts.size(); i++) {
+			String email = Contact.normalizeEmail(contacts.get(i).email());
+			if (email != null && !seen.add(email)) {
+				throw new ConflictException("contacts[" + i + "].email",
+						"Two contacts of this customer have e-mail " + email + ".");
+			}
+		}
+	}
+
+	private static void replaceContacts(Customer customer, List<ContactDraft> drafts) {
+		Map<Long, Contact> byId = new HashMap<>();
+		Map<String, Contact> byEmail = new HashMap<>();
+		for (Contact contact : customer.getContacts()) {
+			byId.put(contact.getId(), contact);
+			if (contact.getEmail() != null) {
+				byEmail.put(contact.getEmail(), contact);
+			}
+		}
+		List<Contact> kept = new ArrayList<>();
+		List<ContactDraft> added = new ArrayList<>();
+		for (int i = 0; i < drafts.size(); i++) {
+			ContactDraft draft = drafts.get(i);
+			Contact match;
+			if (draft.id() != null) {
+				match = byId.get(draft.id());
+				if (match == null) {
+					throw new InvalidFieldException("contacts[" + i + "].id",
+							"no contact " + draft.id() + " belongs to this customer");
+				}
+			}
+			else {
+				String email = Contact.normalizeEmail(draft.email());
+				match = (email != null) ? byEmail.get(email) : null;
+			}
+			if (match != null && kept.contains(match)) {
+				throw new InvalidFieldException("contacts[" + i + "]", "names a contact that is listed twice");
+			}
+			if (match != null) {
+				match.update(draft);
+				kept.add(match);
+			}
+			else {
+				added.add(draft);
+			}
+		}
+		customer.getContacts().retainAll(kept);
+		added.forEach(customer::addContact);
+	}
+
+}

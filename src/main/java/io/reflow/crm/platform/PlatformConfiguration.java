@@ -1,0 +1,70 @@
+package io.reflow.crm.platform;
+
+import java.time.Clock;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+
+import io.reflow.crm.platform.deployment.ModelDeployer;
+import io.reflow.crm.platform.deployment.ModelDeploymentProperties;
+import io.reflow.crm.platform.identity.AdminProperties;
+import io.reflow.crm.platform.identity.AuthorizationGrants;
+import io.reflow.crm.platform.identity.DemoIdentity;
+import io.reflow.crm.platform.identity.InitialAdministrator;
+import io.reflow.crm.platform.identity.TasklistFilters;
+import io.reflow.crm.platform.security.ReflowSecurityProperties;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.core.io.support.ResourcePatternResolver;
+
+/**
+ * Wires the start-up sequence of the platform. It runs once all beans exist and before
+ * the web server accepts requests: deploy changed models, make sure users exist (demo
+ * organisation or the first administrator), then the group grants and the shared Tasklist
+ * filters.
+ */
+@Configuration(proxyBeanMethods = false)
+class PlatformConfiguration {
+
+	static final String DEMO_PROFILE = "demo";
+
+	@Bean
+	Clock clock() {
+		return Clock.systemDefaultZone();
+	}
+
+	@Bean
+	ModelDeployer modelDeployer(RepositoryService repositoryService, ResourcePatternResolver resolver,
+			ModelDeploymentProperties properties) {
+		return new ModelDeployer(repositoryService, resolver, properties);
+	}
+
+	@Bean
+	AuthorizationGrants authorizationGrants(AuthorizationService authorizationService,
+			RepositoryService repositoryService, ReflowSecurityProperties properties) {
+		return new AuthorizationGrants(authorizationService, repositoryService, properties);
+	}
+
+	@Bean
+	SmartInitializingSingleton platformStartup(ModelDeployer modelDeployer, AuthorizationGrants grants,
+			IdentityService identityService, FilterService filterService, TaskService taskService,
+			AuthorizationService authorizationService, AdminProperties adminProperties, Environment environment) {
+		return () -> {
+			modelDeployer.deploy();
+			if (environment.acceptsProfiles(Profiles.of(DEMO_PROFILE))) {
+				new DemoIdentity(identityService).seed();
+			}
+			new InitialAdministrator(identityService, adminProperties).ensure();
+			grants.apply();
+			new TasklistFilters(filterService, taskService, authorizationService).ensure();
+		};
+	}
+
+}

@@ -1,0 +1,244 @@
+package io.reflow.crm.platform.deployment;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.Resource;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.io.support.ResourcePatternResolver;
+
+/**
+ * Deploys the models of {@code processes/}, {@code decisions/} and {@code forms/} as one
+ * deployment, but only what changed since the latest deployment of the same name.
+ * <p>
+ * Camunda's own duplicate filter offers either "everything again when anything changed"
+ * or "changed resources only"; the first gives every process a new version for a one-line
+ * change, the second breaks {@code camunda:formRefBinding="deployment"} because a changed
+ * process would be deployed without its forms. This deployer therefore computes the
+ * changed set itself and closes it over form references: a changed process takes the
+ * forms it binds by deployment along, and a changed form takes the processes that bind it
+ * (otherwise they would keep showing the old form).
+ */
+public class ModelDeployer {
+
+	private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
+
+	private static final List<String> PATTERNS = List.of("processes/**/*.bpmn", "decisions/**/*.dmn",
+			"forms/**/*.form");
+
+	private static final String FORM_KEY_DEPLOYMENT_PREFIX = "camunda-forms:deployment:";
+
+	private final RepositoryService repositoryService;
+
+	private final ResourcePatternResolver resolver;
+
+	private final ModelDeploymentProperties properties;
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	public ModelDeployer(RepositoryService repositoryService, ResourcePatternResolver resolver,
+			ModelDeploymentProperties properties) {
+		this.repositoryService = repositoryService;
+		this.resolver = resolver;
+		this.properties = properties;
+	}
+
+	/**
+	 * Deploys what changed.
+	 * @return what was deployed; an empty result when nothing changed
+	 */
+	public DeploymentResult deploy() {
+		Map<String, byte[]> models = scan();
+		Map<String, byte[]> deployed = latestDeployedContent(models.keySet());
+		Set<String> changed = new LinkedHashSet<>();
+		models.forEach((name, content) -> {
+			if (!Arrays.equals(content, deployed.get(name))) {
+				changed.add(name);
+			}
+		});
+		if (changed.isEmpty()) {
+			log.info("Models unchanged: {} resources, nothing deployed", models.size());
+			return new DeploymentResult(null, List.of(), List.of(), models.size());
+		}
+		Set<String> toDeploy = closeOverFormReferences(changed, models);
+		DeploymentBuilder builder = this.repositoryService.createDeployment()
+			.name(this.properties.deploymentName())
+			.source(this.properties.source());
+		toDeploy.forEach((name) -> builder.addInputStream(name, new ByteArrayInputStream(models.get(name))));
+		Deployment deployment = builder.deploy();
+		List<String> carried = toDeploy.stream().filter((name) -> !changed.contains(name)).toList();
+		log.info("Deployed {} changed model(s) {} with {} carried along {} as deployment {}", changed.size(), changed,
+				carried.size(), carried, deployment.getId());
+		return new DeploymentResult(deployment.getId(), List.copyOf(changed), carried, models.size());
+	}
+
+	/**
+	 * Reads every model below the configured location, keyed by its name relative to it.
+	 */
+	Map<String, byte[]> scan() {
+		Map<String, byte[]> models = new TreeMap<>();
+		for (String pattern : PATTERNS) {
+			String folder = pattern.substring(0, pattern.indexOf('/'));
+			try {
+				for (org.springframework.core.io.Resource resource : this.resolver
+					.getResources(this.properties.location() + pattern)) {
+					if (!resource.isReadable()) {
+						continue;
+					}
+					String name = relativeName(resource.getURL().toString(), folder);
+					try (InputStream in = resource.getInputStream()) {
+						models.put(name, in.readAllBytes());
+					}
+				}
+			}
+			catch (IOException ex) {
+				throw new ModelDeploymentException("Cannot read models matching " + pattern + ": " + ex.getMessage(),
+						ex);
+			}
+		}
+		return models;
+	}
+
+	private static String relativeName(String url, String folder) {
+		int start = url.lastIndexOf("/" + folder + "/");
+		return url.substring(start + 1);
+	}
+
+	private Map<String, byte[]> latestDeployedContent(Set<String> names) {
+		Set<String> wanted = new HashSet<>(names);
+		Map<String, byte[]> latest = new HashMap<>();
+		List<Deployment> deployments = this.repositoryService.createDeploymentQuery()
+			.deploymentName(this.properties.deploymentName())
+			.orderByDeploymentTime()
+			.desc()
+			.list();
+		for (Deployment deployment : deployments) {
+			if (wanted.isEmpty()) {
+				break;
+			}
+			for (Resource resource : this.repositoryService.getDeploymentResources(deployment.getId())) {
+				if (wanted.remove(resource.getName())) {
+					latest.put(resource.getName(), resource.getBytes());
+				}
+			}
+		}
+		return latest;
+	}
+
+	private Set<String> closeOverFormReferences(Set<String> changed, Map<String, byte[]> models) {
+		Map<String, String> formFileById = new HashMap<>();
+		models.forEach((name, content) -> {
+			if (name.endsWith(".form")) {
+				formFileById.put(formId(name, content), name);
+			}
+		});
+		Map<String, Set<String>> formsByProcess = new HashMap<>();
+		models.forEach((name, content) -> {
+			if (name.endsWith(".bpmn")) {
+				formsByProcess.put(name, formsBoundByDeployment(name, content, formFileById));
+			}
+		});
+		Set<String> result = new LinkedHashSet<>(changed);
+		boolean grown = true;
+		while (grown) {
+			grown = false;
+			for (Map.Entry<String, Set<String>> entry : formsByProcess.entrySet()) {
+				String process = entry.getKey();
+				Set<String> forms = entry.getValue();
+				if (result.contains(process)) {
+					grown |= result.addAll(forms);
+				}
+				else if (forms.stream().anyMatch(result::contains)) {
+					grown |= result.add(process);
+				}
+			}
+		}
+		return result;
+	}
+
+	private String formId(String name, byte[] content) {
+		try {
+			JsonNode id = this.json.readTree(content).get("id");
+			if (id == null || !id.isTextual()) {
+				throw new ModelDeploymentException("Form " + name + " has no \"id\"");
+			}
+			return id.asText();
+		}
+		catch (IOException ex) {
+			throw new ModelDeploymentException("Form " + name + " is not valid JSON: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static Set<String> formsBoundByDeployment(String name, byte[] content, Map<String, String> formFileById) {
+		BpmnModelInstance model;
+		try {
+			model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
+		}
+		catch (RuntimeException ex) {
+			throw new ModelDeploymentException("Process model " + name + " does not parse: " + ex.getMessage(), ex);
+		}
+		List<FormReference> references = new ArrayList<>();
+		model.getModelElementsByType(UserTask.class)
+			.forEach((task) -> references.add(new FormReference(task.getCamundaFormRef(),
+					task.getCamundaFormRefBinding(), task.getCamundaFormKey())));
+		model.getModelElementsByType(StartEvent.class)
+			.forEach((event) -> references.add(new FormReference(event.getCamundaFormRef(),
+					event.getCamundaFormRefBinding(), event.getCamundaFormKey())));
+		Set<String> forms = new LinkedHashSet<>();
+		for (FormReference reference : references) {
+			if (reference.formRef() != null && "deployment".equals(reference.binding())
+					&& formFileById.containsKey(reference.formRef())) {
+				forms.add(formFileById.get(reference.formRef()));
+			}
+			if (reference.formKey() != null && reference.formKey().startsWith(FORM_KEY_DEPLOYMENT_PREFIX)) {
+				String file = reference.formKey().substring(FORM_KEY_DEPLOYMENT_PREFIX.length());
+				if (formFileById.containsValue(file)) {
+					forms.add(file);
+				}
+			}
+		}
+		return forms;
+	}
+
+	private record FormReference(String formRef, String binding, String formKey) {
+	}
+
+	/**
+	 * What one start-up deployment did.
+	 *
+	 * @param deploymentId the new deployment, or {@code null} when nothing changed
+	 * @param changed resources that differ from their latest deployed version
+	 * @param carriedAlong unchanged resources deployed again because a changed one binds
+	 * them by deployment
+	 * @param scanned how many model files were found
+	 */
+	public record DeploymentResult(String deploymentId, List<String> changed, List<String> carriedAlong, int scanned) {
+
+		public boolean deployed() {
+			return this.deploymentId != null;
+		}
+
+	}
+
+}

@@ -1,0 +1,29 @@
+package io.reflow.crm.platform.security;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Which groups belong to which business module, and who may edit CRM master data. The
+ * grants derived from it are listed in {@code docs/security.md}.
+ *
+ * @param moduleGroups module name (the folder below {@code processes/}) to the groups
+ * that work that module's processes
+ * @param managerGroups groups that read all process history and KPIs
+ * @param analystGroups groups that deploy models and read all definitions and history
+ * @param customerEditorGroups groups that may create and update customers and contacts
+ */
+@ConfigurationProperties("reflow.security")
+public record ReflowSecurityProperties(Map<String, List<String>> moduleGroups, List<String> managerGroups,
+		List<String> analystGroups, List<String> customerEditorGroups) {
+
+	public ReflowSecurityProperties {
+		moduleGroups = (moduleGroups != null) ? Map.copyOf(moduleGroups) : Map.of();
+		managerGroups = (managerGroups != null) ? List.copyOf(managerGroups) : List.of();
+		analystGroups = (analystGroups != null) ? List.copyOf(analystGroups) : List.of();
+		customerEditorGroups = (customerEditorGroups != null) ? List.copyOf(customerEditorGroups) : List.of();
+	}
+
+}

@@ -1,0 +1,231 @@
+package io.reflow.crm.platform.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One user store, three ways in.
+ * <ol>
+ * <li>{@code /engine-rest/**}: stateless HTTP Basic checked against the identity service;
+ * Camunda's {@link ProcessEngineAuthenticationFilter} then hands the user and groups to
+ * the engine, so Camunda authorizations apply to every REST call (Camunda Modeler deploys
+ * this way).</li>
+ * <li>{@code /camunda/**} (Tasklist, Cockpit, Admin): the browser session of Spring
+ * Security; Camunda's {@link ContainerBasedAuthenticationFilter} reads the logged-in user
+ * from it, so one login serves our pages and the webapps. The webapps' own login and
+ * logout forms are routed through Spring Security too. Camunda's own CSRF filter protects
+ * their API.</li>
+ * <li>Everything else (our pages, {@code /api/**}, Swagger UI, actuator): form login for
+ * browsers, HTTP Basic for clients (no session is created for them); CSRF-protected
+ * browser posts.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/*/login/*";
+
+	private static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
+
+	@Bean
+	AuthenticationManager authenticationManager(IdentityServiceAuthenticationProvider provider) {
+		return new ProviderManager(provider);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain engineRestSecurity(HttpSecurity http) throws Exception {
+		BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
+		entryPoint.setRealmName("Reflow CRM engine REST");
+		entryPoint.afterPropertiesSet();
+		return http.securityMatcher(path(null, "/engine-rest/**"))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain camundaWebappSecurity(HttpSecurity http, AuthenticationManager authenticationManager)
+			throws Exception {
+		UsernamePasswordAuthenticationFilter webappLogin = new UsernamePasswordAuthenticationFilter(
+				authenticationManager);
+		webappLogin.setRequiresAuthenticationRequestMatcher(path(HttpMethod.POST, WEBAPP_LOGIN));
+		// Camunda's own login resource answers the request (it sets up the webapps'
+		// session)
+		webappLogin.setContinueChainBeforeSuccessfulAuthentication(true);
+		webappLogin.setSecurityContextRepository(new HttpSessionSecurityContextRepository());
+		webappLogin.setAuthenticationSuccessHandler((request, response, authentication) -> {
+		});
+		webappLogin.setAuthenticationFailureHandler((request, response, exception) -> ProblemResponses.write(request,
+				response, HttpStatus.UNAUTHORIZED, "Login failed", "Wrong user name or password."));
+		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+		return http.securityMatcher(path(null, "/camunda/**"))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(path(HttpMethod.POST, WEBAPP_LOGIN))
+				.permitAll()
+				// refused by AdminSetupGuard while any user exists
+				.requestMatchers(path(null, "/camunda/api/admin/setup/**"))
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.addFilterBefore(webappLogin, UsernamePasswordAuthenticationFilter.class)
+			.logout((logout) -> logout.logoutRequestMatcher(path(HttpMethod.POST, WEBAPP_LOGOUT))
+				.logoutSuccessHandler((request, response, authentication) -> response.setStatus(204)))
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(loginPage, path(null, "/camunda/app/**"))
+				.defaultAuthenticationEntryPointFor(problemEntryPoint(false), path(null, "/**")))
+			// Camunda's CsrfPreventionFilter guards the webapps' API
+			.csrf(AbstractHttpConfigurer::disable)
+			.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain applicationSecurity(HttpSecurity http, ReflowSecurityProperties properties) throws Exception {
+		String[] editors = properties.customerEditorGroups()
+			.stream()
+			.map((group) -> IdentityServiceAuthenticationProvider.GROUP_PREFIX + group)
+			.toArray(String[]::new);
+		RequestMatcher api = new OrRequestMatcher(path(null, "/api/**"), path(null, "/actuator/**"));
+		return http
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(path(null, "/login"), path(null, "/error"), path(null, "/css/**"),
+						path(null, "/favicon.ico"), path(null, "/actuator/health/**"), path(null, "/actuator/info"))
+				.permitAll()
+				.requestMatchers(path(HttpMethod.POST, "/api/customers/**"))
+				.hasAnyAuthority(editors)
+				.requestMatchers(path(HttpMethod.PUT, "/api/customers/**"))
+				.hasAnyAuthority(editors)
+				.anyRequest()
+				.authenticated())
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(problemEntryPoint(true)))
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.exceptionHandling(
+					(exceptions) -> exceptions.defaultAuthenticationEntryPointFor(problemEntryPoint(true), api)
+						.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+								path(null, "/**"))
+						.defaultAccessDeniedHandlerFor(problemAccessDenied(), api))
+			// REST clients authenticate every request with Basic and hold no session; a
+			// browser
+			// cannot attach an Authorization header to a forged cross-site post
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(
+					(request) -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request) && !hasBasicCredentials(request)))
+			.build();
+	}
+
+	/**
+	 * Matches the path below the context path, whichever servlet (MVC, Jersey, Camunda)
+	 * serves it.
+	 */
+	private static RequestMatcher path(HttpMethod method, String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+	}
+
+	private static boolean hasBasicCredentials(HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		return header != null && header.regionMatches(true, 0, "Basic ", 0, 6)
+				&& request.getRequestedSessionId() == null;
+	}
+
+	private static AuthenticationEntryPoint problemEntryPoint(boolean challenge) {
+		return (request, response, exception) -> {
+			if (challenge) {
+				response.setHeader("WWW-Authenticate", "Basic realm=\"Reflow CRM\"");
+			}
+			writeUnauthorized(request, response);
+		};
+	}
+
+	private static void writeUnauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
+				"Log in, or send HTTP Basic credentials of a Reflow CRM user.");
+	}
+
+	private static AccessDeniedHandler problemAccessDenied() {
+		return (request, response, exception) -> ProblemResponses.write(request, response, HttpStatus.FORBIDDEN,
+				"Forbidden", "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI() + ".");
+	}
+
+	/**
+	 * Hands the user authenticated by Spring Security to the engine for every engine REST
+	 * call.
+	 */
+	@Bean
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ProcessEngineAuthenticationFilter());
+		registration.addUrlPatterns("/engine-rest/*");
+		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+				ContainerBasedAuthenticationProvider.class.getName());
+		registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
+		registration.setOrder(10);
+		return registration;
+	}
+
+	/**
+	 * Lets Tasklist, Cockpit and Admin take the user from the Spring Security session.
+	 */
+	@Bean
+	FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOn() {
+		FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ContainerBasedAuthenticationFilter());
+		registration.addUrlPatterns("/camunda/*");
+		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+				ContainerBasedAuthenticationProvider.class.getName());
+		registration.setOrder(10);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<TaskQueryExpressionGuard> taskQueryExpressionGuard() {
+		FilterRegistrationBean<TaskQueryExpressionGuard> registration = new FilterRegistrationBean<>(
+				new TaskQueryExpressionGuard());
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+		registration.setOrder(20);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<AdminSetupGuard> adminSetupGuard(IdentityService identityService) {
+		FilterRegistrationBean<AdminSetupGuard> registration = new FilterRegistrationBean<>(
+				new AdminSetupGuard(identityService));
+		registration.addUrlPatterns("/camunda/api/admin/setup/*");
+		registration.setOrder(20);
+		return registration;
+	}
+
+}

@@ -1,0 +1,41 @@
+package io.reflow.crm.platform.web;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The home page ({@code /}) linking to the work places, and the login page. */
+@Controller
+class HomeController {
+
+	private final IdentityService identityService;
+
+	HomeController(IdentityService identityService) {
+		this.identityService = identityService;
+	}
+
+	@GetMapping("/")
+	String home(Authentication authentication, Model model) {
+		String userId = authentication.getName();
+		User user = this.identityService.createUserQuery().userId(userId).singleResult();
+		List<Group> groups = this.identityService.createGroupQuery().groupMember(userId).orderByGroupId().asc().list();
+		model.addAttribute("userId", userId);
+		model.addAttribute("displayName",
+				(user != null) ? (user.getFirstName() + " " + user.getLastName()).trim() : userId);
+		model.addAttribute("groups", groups);
+		return "home";
+	}
+
+	@GetMapping("/login")
+	String login() {
+		return "login";
+	}
+
+}
