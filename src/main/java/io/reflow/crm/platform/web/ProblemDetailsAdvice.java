@@ -144,7 +144,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ConflictException.class)
 	ProblemDetail handleConflict(ConflictException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"'" + ex.field() + "': " + ex.getMessage());
 		problem.setTitle("Conflict");
 		problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
 		return problem;

@@ -1,0 +1,20 @@
+package io.reflow.crm.customer;
+
+import io.reflow.crm.support.PostgresServer;
+
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The customer API checks on a real PostgreSQL server. */
+@ActiveProfiles("postgres")
+class PostgresCustomerApiIT extends CustomerApiChecks {
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> PostgresServer.newDatabase("reflow_customer"));
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "");
+	}
+
+}

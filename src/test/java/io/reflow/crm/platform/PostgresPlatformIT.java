@@ -1,0 +1,20 @@
+package io.reflow.crm.platform;
+
+import io.reflow.crm.support.PostgresServer;
+
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The platform checks on a real PostgreSQL server. */
+@ActiveProfiles("postgres")
+class PostgresPlatformIT extends PlatformChecks {
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> PostgresServer.newDatabase("reflow_platform"));
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "");
+	}
+
+}
