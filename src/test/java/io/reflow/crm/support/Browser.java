@@ -1,0 +1,68 @@
+package io.reflow.crm.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Real headless Chromium for browser tests, from Debian's {@code chromium} and
+ * {@code chromium-driver} packages (nothing is downloaded). Outside CI a machine without
+ * them skips browser tests with a message; on CI ({@code CI=true}) their absence fails
+ * the build.
+ */
+public final class Browser {
+
+	private Browser() {
+	}
+
+	public static WebDriver start() {
+		String chromium = System.getProperty("reflow.chromium", "/usr/bin/chromium");
+		String chromedriver = System.getProperty("reflow.chromedriver", "/usr/bin/chromedriver");
+		boolean available = new File(chromium).canExecute() && new File(chromedriver).canExecute();
+		if (!available && !"true".equalsIgnoreCase(System.getenv("CI"))) {
+			Assumptions.abort("Browser tests need " + chromium + " and " + chromedriver
+					+ " (apt-get install -y chromium chromium-driver)");
+		}
+		try {
+			Path profile = Files.createTempDirectory("reflow-chromium");
+			ChromeOptions options = new ChromeOptions();
+			options.setBinary(chromium);
+			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+					"--disable-sync", "--window-size=1400,1000", "--lang=en-US", "--user-data-dir=" + profile);
+			ChromeDriverService service = new ChromeDriverService.Builder()
+				.usingDriverExecutable(new File(chromedriver))
+				.usingAnyFreePort()
+				.build();
+			ChromeDriver driver = new ChromeDriver(service, options);
+			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+			return driver;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Saves a screenshot under {@code target/screenshots/} for a person to look at. */
+	public static void screenshot(WebDriver driver, String name) {
+		try {
+			Path target = Path.of("target", "screenshots", name + ".png");
+			Files.createDirectories(target.getParent());
+			Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
