@@ -220,6 +220,28 @@ abstract class PlatformChecks {
 	}
 
 	@Test
+	void shouldRefuseBasicAuthenticatedWritesFromOtherSites() {
+		long deployments = this.repositoryService.createDeploymentQuery().count();
+		String bpmn = SMOKE_BPMN.formatted("crossSite");
+		HttpResponse<String> fetchMetadata = http().to("/engine-rest/deployment/create")
+			.basic("analyst", "demo")
+			.header("Sec-Fetch-Site", "cross-site")
+			.post("application/xml", bpmn.getBytes(StandardCharsets.UTF_8));
+		assertThat(fetchMetadata.statusCode()).isEqualTo(403);
+		HttpResponse<String> foreignOrigin = http().to("/api/customers")
+			.basic("li.wei", "demo")
+			.header("Origin", "http://attacker.example")
+			.postJson("{\"companyName\":\"Forged Ltd\",\"region\":\"NORTH\",\"tier\":\"NEW\",\"employeeCount\":5}");
+		assertThat(foreignOrigin.statusCode()).isEqualTo(403);
+		assertThat(this.repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+		HttpResponse<String> sameOrigin = http().to("/api/customers?size=1")
+			.basic("li.wei", "demo")
+			.header("Origin", "http://localhost:" + this.port)
+			.get();
+		assertThat(sameOrigin.statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void shouldCreateNoSessionForBasicAuthenticatedClients() {
 		HttpResponse<String> engine = http().to("/engine-rest/process-definition").basic("analyst", "demo").get();
 		HttpResponse<String> api = http().to("/api/customers?size=1").basic("li.wei", "demo").get();

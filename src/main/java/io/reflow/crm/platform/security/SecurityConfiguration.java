@@ -26,6 +26,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -72,7 +73,10 @@ class SecurityConfiguration {
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// no CSRF token with Basic credentials; cross-site browser requests are
+			// refused instead
 			.csrf(AbstractHttpConfigurer::disable)
+			.addFilterBefore(new CrossSiteRequestGuard(), BasicAuthenticationFilter.class)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.build();
 	}
@@ -139,11 +143,14 @@ class SecurityConfiguration {
 						.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
 								path(null, "/**"))
 						.defaultAccessDeniedHandlerFor(problemAccessDenied(), api))
-			// REST clients authenticate every request with Basic and hold no session; a
-			// browser
-			// cannot attach an Authorization header to a forged cross-site post
+			// REST clients send Basic credentials on every request and hold no session,
+			// so
+			// they carry no CSRF token; CrossSiteRequestGuard refuses such requests when
+			// a
+			// browser sends them from another site (browsers resend cached credentials)
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(
 					(request) -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request) && !hasBasicCredentials(request)))
+			.addFilterBefore(new CrossSiteRequestGuard(), BasicAuthenticationFilter.class)
 			.build();
 	}
 

@@ -1,0 +1,215 @@
+package io.reflow.crm.platform.deployment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Resource;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The start-up deployment mechanism on a real in-memory engine with small test models in
+ * a temporary {@code processes/}, {@code decisions/}, {@code forms/} tree: one deployment
+ * at first, nothing on an unchanged restart, only the changed resource afterwards, and
+ * forms bound by deployment travelling with the processes that use them.
+ */
+class ModelDeployerTest {
+
+	static final String PROCESS = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+			    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Test" targetNamespace="http://reflow.io/test">
+			  <bpmn:process id="test-approval" name="%s" isExecutable="true" camunda:historyTimeToLive="P30D">
+			    <bpmn:startEvent id="StartEvent_Requested" />
+			    <bpmn:sequenceFlow id="Flow_ToApprove" sourceRef="StartEvent_Requested" targetRef="Task_Approve" />
+			    <bpmn:userTask id="Task_Approve" name="Approve" camunda:formRef="test-approve-form"
+			        camunda:formRefBinding="deployment" />
+			    <bpmn:sequenceFlow id="Flow_ToEnd" sourceRef="Task_Approve" targetRef="EndEvent_Done" />
+			    <bpmn:endEvent id="EndEvent_Done" />
+			  </bpmn:process>
+			</bpmn:definitions>
+			""";
+
+	static final String DECISION = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+			    id="Definitions_TestLimit" name="Test limit" namespace="http://reflow.io/test">
+			  <decision id="test-limit" name="Test limit" camunda:historyTimeToLive="P30D">
+			    <decisionTable id="DecisionTable_TestLimit">
+			      <input id="Input_Amount"><inputExpression id="InputExpression_Amount" typeRef="double"><text>amount</text></inputExpression></input>
+			      <output id="Output_Approver" name="approver" typeRef="string" />
+			      <rule id="Rule_Small"><inputEntry id="InputEntry_Small"><text>&lt; %s</text></inputEntry>
+			        <outputEntry id="OutputEntry_Small"><text>"none"</text></outputEntry></rule>
+			    </decisionTable>
+			  </decision>
+			</definitions>
+			""";
+
+	static final String FORM = """
+			{"id": "test-approve-form", "type": "default", "schemaVersion": 16,
+			 "components": [{"key": "approved", "label": "%s", "type": "checkbox", "id": "Field_Approved"}]}
+			""";
+
+	@TempDir
+	Path models;
+
+	ProcessEngine engine;
+
+	RepositoryService repository;
+
+	ModelDeployer deployer;
+
+	@BeforeEach
+	void startEngine() throws IOException {
+		this.engine = ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
+			.setJdbcUrl("jdbc:h2:mem:deployer-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+			.setProcessEngineName("deployer-" + UUID.randomUUID())
+			.setJobExecutorActivate(false)
+			.buildProcessEngine();
+		this.repository = this.engine.getRepositoryService();
+		this.deployer = new ModelDeployer(this.repository, new PathMatchingResourcePatternResolver(),
+				new ModelDeploymentProperties(this.models.toUri().toString(), "reflow-models", "test"));
+		write("processes/test/test-approval.bpmn", PROCESS.formatted("Approval"));
+		write("decisions/test-limit.dmn", DECISION.formatted("1000"));
+		write("forms/test/test-approve-form.form", FORM.formatted("Approved"));
+	}
+
+	@AfterEach
+	void closeEngine() {
+		this.engine.close();
+	}
+
+	private void write(String name, String content) throws IOException {
+		Path file = this.models.resolve(name);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, content, StandardCharsets.UTF_8);
+	}
+
+	private String deployedForm() throws IOException {
+		String instance = this.engine.getRuntimeService().startProcessInstanceByKey("test-approval").getId();
+		Task task = this.engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+		try (InputStream form = this.engine.getFormService().getDeployedTaskForm(task.getId())) {
+			return new String(form.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private int processVersion() {
+		return this.repository.createProcessDefinitionQuery()
+			.processDefinitionKey("test-approval")
+			.latestVersion()
+			.singleResult()
+			.getVersion();
+	}
+
+	private int decisionVersion() {
+		return this.repository.createDecisionDefinitionQuery()
+			.decisionDefinitionKey("test-limit")
+			.latestVersion()
+			.singleResult()
+			.getVersion();
+	}
+
+	@Test
+	void shouldDeployAllModelsTogetherOnFirstStart() throws IOException {
+		ModelDeployer.DeploymentResult result = this.deployer.deploy();
+
+		assertThat(result.changed()).containsExactlyInAnyOrder("processes/test/test-approval.bpmn",
+				"decisions/test-limit.dmn", "forms/test/test-approve-form.form");
+		assertThat(this.repository.createDeploymentQuery().count()).isEqualTo(1);
+		assertThat(this.repository.getDeploymentResources(result.deploymentId())).extracting(Resource::getName)
+			.hasSize(3);
+		assertThat(deployedForm()).contains("\"label\": \"Approved\"");
+	}
+
+	@Test
+	void shouldDeployNothingWhenRestartedWithoutChanges() {
+		this.deployer.deploy();
+
+		ModelDeployer.DeploymentResult again = this.deployer.deploy();
+
+		assertThat(again.deployed()).isFalse();
+		assertThat(again.scanned()).isEqualTo(3);
+		assertThat(this.repository.createDeploymentQuery().count()).isEqualTo(1);
+		assertThat(processVersion()).isEqualTo(1);
+		assertThat(decisionVersion()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldDeployOnlyTheChangedDecision() throws IOException {
+		this.deployer.deploy();
+		write("decisions/test-limit.dmn", DECISION.formatted("5000"));
+
+		ModelDeployer.DeploymentResult result = this.deployer.deploy();
+
+		assertThat(result.changed()).containsExactly("decisions/test-limit.dmn");
+		assertThat(result.carriedAlong()).isEmpty();
+		assertThat(this.repository.getDeploymentResources(result.deploymentId())).extracting(Resource::getName)
+			.containsExactly("decisions/test-limit.dmn");
+		assertThat(decisionVersion()).isEqualTo(2);
+		assertThat(processVersion()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldCarryBoundFormsAlongWithChangedProcess() throws IOException {
+		this.deployer.deploy();
+		write("processes/test/test-approval.bpmn", PROCESS.formatted("Approval, redesigned"));
+
+		ModelDeployer.DeploymentResult result = this.deployer.deploy();
+
+		assertThat(result.changed()).containsExactly("processes/test/test-approval.bpmn");
+		assertThat(result.carriedAlong()).containsExactly("forms/test/test-approve-form.form");
+		assertThat(processVersion()).isEqualTo(2);
+		assertThat(decisionVersion()).isEqualTo(1);
+		// the new process version finds its form in its own deployment
+		assertThat(deployedForm()).contains("\"label\": \"Approved\"");
+	}
+
+	@Test
+	void shouldRedeployProcessesThatBindAChangedForm() throws IOException {
+		this.deployer.deploy();
+		write("forms/test/test-approve-form.form", FORM.formatted("Approved by the manager"));
+
+		ModelDeployer.DeploymentResult result = this.deployer.deploy();
+
+		assertThat(result.changed()).containsExactly("forms/test/test-approve-form.form");
+		assertThat(result.carriedAlong()).containsExactly("processes/test/test-approval.bpmn");
+		assertThat(processVersion()).isEqualTo(2);
+		assertThat(decisionVersion()).isEqualTo(1);
+		assertThat(deployedForm()).contains("Approved by the manager");
+	}
+
+	@Test
+	void shouldRefuseModelWithoutHistoryTimeToLiveAndDeployNothing() throws IOException {
+		this.deployer.deploy();
+		write("processes/test/test-approval.bpmn",
+				PROCESS.formatted("No TTL").replace(" camunda:historyTimeToLive=\"P30D\"", ""));
+
+		assertThatThrownBy(this.deployer::deploy).hasMessageContaining("History Time To Live");
+		assertThat(this.repository.createDeploymentQuery().count()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldNameTheFileOfAProcessThatDoesNotParse() throws IOException {
+		write("processes/test/test-approval.bpmn", "<bpmn:definitions");
+
+		assertThatThrownBy(this.deployer::deploy).isInstanceOf(ModelDeploymentException.class)
+			.hasMessageContaining("processes/test/test-approval.bpmn");
+		assertThat(this.repository.createDeploymentQuery().count()).isZero();
+	}
+
+}
