@@ -307,6 +307,17 @@ abstract class PlatformChecks {
 	}
 
 	@Test
+	void shouldDocumentOurApiInOpenApiAndSwaggerUi() {
+		HttpResponse<String> docs = http().to("/v3/api-docs").basic("analyst", "demo").get();
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat((java.util.Map<String, Object>) JsonPath.read(docs.body(), "$.paths")).containsKeys("/api/customers",
+				"/api/customers/{id}", "/api/customers/{id}/contacts");
+		HttpResponse<String> ui = http().to("/swagger-ui/index.html").basic("analyst", "demo").get();
+		assertThat(ui.statusCode()).isEqualTo(200);
+		assertThat(ui.body()).contains("Swagger UI");
+	}
+
+	@Test
 	void shouldNotLeakStackTracesInErrors() {
 		HttpResponse<String> response = http().to("/api/customers").basic("li.wei", "demo").postJson("{not json");
 		assertThat(response.statusCode()).isEqualTo(400);
