@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.reflow.crm.platform.deployment.ModelDeployer;
 import io.reflow.crm.platform.identity.DemoIdentity;
-import io.reflow.crm.support.Http;
+import io.reflow.crm.testsupport.Http;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;

@@ -1,6 +1,6 @@
 package io.reflow.crm.platform;
 
-import io.reflow.crm.support.PostgresServer;
+import io.reflow.crm.testsupport.PostgresServer;
 
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;

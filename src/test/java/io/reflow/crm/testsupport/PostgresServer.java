@@ -1,4 +1,4 @@
-package io.reflow.crm.support;
+package io.reflow.crm.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

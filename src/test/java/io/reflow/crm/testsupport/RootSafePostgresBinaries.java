@@ -1,4 +1,4 @@
-package io.reflow.crm.support;
+package io.reflow.crm.testsupport;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
