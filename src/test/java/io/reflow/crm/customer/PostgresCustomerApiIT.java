@@ -12,9 +12,7 @@ class PostgresCustomerApiIT extends CustomerApiChecks {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> PostgresServer.newDatabase("reflow_customer"));
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "");
+		PostgresServer.register(registry, "reflow_customer");
 	}
 
 }

@@ -12,9 +12,7 @@ class PostgresPlatformIT extends PlatformChecks {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> PostgresServer.newDatabase("reflow_platform"));
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "");
+		PostgresServer.register(registry, "reflow_platform");
 	}
 
 }

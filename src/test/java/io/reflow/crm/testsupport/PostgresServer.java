@@ -10,6 +10,7 @@ import java.sql.Statement;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * One real PostgreSQL server per test JVM, started from the binaries on Maven Central (no
@@ -39,6 +40,13 @@ public final class PostgresServer {
 			throw new IllegalStateException("Cannot create database " + name, ex);
 		}
 		return postgres.getJdbcUrl("postgres", name);
+	}
+
+	/** Points a Spring test context at a fresh database on the shared server. */
+	public static void register(DynamicPropertyRegistry registry, String prefix) {
+		registry.add("spring.datasource.url", () -> newDatabase(prefix));
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "");
 	}
 
 	/** The server's PostgreSQL version, for test reports. */
