@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -145,13 +144,6 @@ public class AuthorizationGrants {
 		Arrays.stream(grant.permissions()).forEach(authorization::addPermission);
 		this.authorizationService.saveAuthorization(authorization);
 		return true;
-	}
-
-	/** For documentation and tests: grants grouped by group id. */
-	public Map<String, List<Grant>> byGroup() {
-		Map<String, List<Grant>> result = new java.util.TreeMap<>();
-		grants().forEach((grant) -> result.computeIfAbsent(grant.groupId(), (key) -> new ArrayList<>()).add(grant));
-		return result;
 	}
 
 }

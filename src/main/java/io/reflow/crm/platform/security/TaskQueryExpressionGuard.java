@@ -83,8 +83,7 @@ class TaskQueryExpressionGuard extends OncePerRequestFilter {
 		}
 		for (String parameter : request.getParameterMap().keySet()) {
 			if (isExpressionName(parameter)) {
-				refuse(request, response, "Expressions are not allowed in task queries (parameter '" + parameter
-						+ "'); use a stored filter with currentUser(), currentUserGroups(), now() or dateTime().");
+				refuse(request, response, ADHOC_REFUSAL.formatted(parameter));
 				return;
 			}
 		}
@@ -103,8 +102,7 @@ class TaskQueryExpressionGuard extends OncePerRequestFilter {
 				refuse(request, response, "The request body is not valid JSON: " + ex.getOriginalMessage());
 				return;
 			}
-			Optional<String> violation = adhoc ? findExpression(root, "")
-					: findUnsafeExpression(root.path("query"), "query");
+			Optional<String> violation = adhoc ? findExpression(root) : findUnsafeExpression(root.path("query"));
 			if (violation.isPresent()) {
 				refuse(request, response, violation.get());
 				return;
@@ -117,16 +115,34 @@ class TaskQueryExpressionGuard extends OncePerRequestFilter {
 		return name.toLowerCase(java.util.Locale.ROOT).endsWith("expression");
 	}
 
-	private static Optional<String> findExpression(JsonNode node, String path) {
+	private static final String ADHOC_REFUSAL = "Expressions are not allowed in task queries ('%s'); "
+			+ "use a stored filter with currentUser(), currentUserGroups(), now() or dateTime().";
+
+	private static final String STORED_REFUSAL = "Filter expression '%s' is not allowed: only ${currentUser()}, "
+			+ "${currentUserGroups()}, ${now()} and ${dateTime()...toDate()} may be used.";
+
+	private static Optional<String> findExpression(JsonNode root) {
+		return findExpression(root, "", (value) -> false, ADHOC_REFUSAL);
+	}
+
+	private static Optional<String> findUnsafeExpression(JsonNode query) {
+		return findExpression(query, "query", (value) -> value.isNull() || isSafe(value), STORED_REFUSAL);
+	}
+
+	/**
+	 * Walks the JSON tree and reports the first property named {@code *Expression} whose
+	 * value is not allowed, as a message naming its path.
+	 */
+	private static Optional<String> findExpression(JsonNode node, String path,
+			java.util.function.Predicate<JsonNode> allowed, String refusal) {
 		if (node.isObject()) {
 			for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
 				Map.Entry<String, JsonNode> field = it.next();
 				String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-				if (isExpressionName(field.getKey())) {
-					return Optional.of("Expressions are not allowed in task queries ('" + fieldPath
-							+ "'); use a stored filter with currentUser(), currentUserGroups(), now() or dateTime().");
+				if (isExpressionName(field.getKey()) && !allowed.test(field.getValue())) {
+					return Optional.of(refusal.formatted(fieldPath));
 				}
-				Optional<String> nested = findExpression(field.getValue(), fieldPath);
+				Optional<String> nested = findExpression(field.getValue(), fieldPath, allowed, refusal);
 				if (nested.isPresent()) {
 					return nested;
 				}
@@ -134,34 +150,7 @@ class TaskQueryExpressionGuard extends OncePerRequestFilter {
 		}
 		else if (node.isArray()) {
 			for (int i = 0; i < node.size(); i++) {
-				Optional<String> nested = findExpression(node.get(i), path + "[" + i + "]");
-				if (nested.isPresent()) {
-					return nested;
-				}
-			}
-		}
-		return Optional.empty();
-	}
-
-	private static Optional<String> findUnsafeExpression(JsonNode node, String path) {
-		if (node.isObject()) {
-			for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-				Map.Entry<String, JsonNode> field = it.next();
-				String fieldPath = path + "." + field.getKey();
-				JsonNode value = field.getValue();
-				if (isExpressionName(field.getKey()) && !(value.isNull() || isSafe(value))) {
-					return Optional.of("Filter expression '" + fieldPath + "' is not allowed: only ${currentUser()}, "
-							+ "${currentUserGroups()}, ${now()} and ${dateTime()...toDate()} may be used.");
-				}
-				Optional<String> nested = findUnsafeExpression(value, fieldPath);
-				if (nested.isPresent()) {
-					return nested;
-				}
-			}
-		}
-		else if (node.isArray()) {
-			for (int i = 0; i < node.size(); i++) {
-				Optional<String> nested = findUnsafeExpression(node.get(i), path + "[" + i + "]");
+				Optional<String> nested = findExpression(node.get(i), path + "[" + i + "]", allowed, refusal);
 				if (nested.isPresent()) {
 					return nested;
 				}
