@@ -76,6 +76,10 @@ class Customer {
 		this.status = (draft.status() != null) ? draft.status() : CustomerStatus.ACTIVE;
 	}
 
+	void activate() {
+		this.status = CustomerStatus.ACTIVE;
+	}
+
 	static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value.trim();
 	}

@@ -76,6 +76,52 @@ public class CustomerManagement {
 		return CustomerView.of(customer);
 	}
 
+	/**
+	 * Matches a prospect to a customer (by id, else by company name ignoring case) and to
+	 * a contact of it (by e-mail, else by name), creating what does not exist yet. A new
+	 * customer starts as a {@link CustomerStatus#PROSPECT} of tier {@link Tier#NEW}.
+	 */
+	public CustomerMatch findOrCreate(ProspectDraft prospect) {
+		Customer customer = (prospect.customerId() != null) ? load(prospect.customerId())
+				: this.customers.findFirstByCompanyNameIgnoreCaseOrderByIdAsc(prospect.companyName().trim())
+					.orElse(null);
+		boolean customerCreated = customer == null;
+		if (customerCreated) {
+			customer = new Customer(this.clock.instant());
+			customer.update(new CustomerDraft(prospect.companyName(), prospect.industry().label(), prospect.region(),
+					prospect.employeeCount(), Tier.NEW, prospect.ownerGroup(), CustomerStatus.PROSPECT, List.of(),
+					null));
+			this.customers.saveAndFlush(customer);
+		}
+		String email = Contact.normalizeEmail(prospect.email());
+		Contact contact = customer.getContacts()
+			.stream()
+			.filter((candidate) -> (email != null) ? email.equals(candidate.getEmail())
+					: candidate.getName().equalsIgnoreCase(prospect.contactName().trim()))
+			.findFirst()
+			.orElse(null);
+		boolean contactCreated = contact == null;
+		if (contactCreated) {
+			contact = customer
+				.addContact(new ContactDraft(null, prospect.contactName(), email, prospect.phone(), null));
+			this.customers.flush();
+		}
+		return new CustomerMatch(customer.getId(), contact.getId(), customerCreated, contactCreated);
+	}
+
+	/** A prospect that placed an order becomes an active customer. */
+	public void activate(long id) {
+		Customer customer = load(id);
+		if (customer.getStatus() == CustomerStatus.PROSPECT) {
+			customer.activate();
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public boolean exists(long id) {
+		return this.customers.existsById(id);
+	}
+
 	@Transactional(readOnly = true)
 	public CustomerView find(long id) {
 		return CustomerView.of(load(id));

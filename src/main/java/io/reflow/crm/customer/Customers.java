@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 /** The customers table. */
 interface Customers extends JpaRepository<Customer, Long>, JpaSpecificationExecutor<Customer> {
 
+	java.util.Optional<Customer> findFirstByCompanyNameIgnoreCaseOrderByIdAsc(String companyName);
+
 }

@@ -3,6 +3,8 @@ package io.reflow.crm.sales;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+
+import io.reflow.crm.testsupport.EngineTests;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ import static org.assertj.core.api.Assertions.entry;
 class DiscountDecisionTest {
 
 	@RegisterExtension
-	static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+	static ProcessEngineExtension engine = EngineTests.decisionEngine();
 
 	@ParameterizedTest
 	@CsvSource({ "STRATEGIC, 1000000, 0.20", "STRATEGIC, 50000000, 0.20", "STRATEGIC, 999999.99, 0.15",

@@ -3,6 +3,8 @@ package io.reflow.crm.sales;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+
+import io.reflow.crm.testsupport.EngineTests;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +22,7 @@ import static org.assertj.core.api.Assertions.entry;
 class LeadAssignmentDecisionTest {
 
 	@RegisterExtension
-	static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+	static ProcessEngineExtension engine = EngineTests.decisionEngine();
 
 	@ParameterizedTest
 	@CsvSource({ "0, 10, NORTH", "29, 10, CENTRAL", "29, 1000, NORTH", "29, 250000, WEST" })

@@ -3,6 +3,8 @@ package io.reflow.crm.sales;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+
+import io.reflow.crm.testsupport.EngineTests;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LeadScoringDecisionTest {
 
 	@RegisterExtension
-	static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+	static ProcessEngineExtension engine = EngineTests.decisionEngine();
 
 	@ParameterizedTest
 	@CsvSource({ "REFERRAL, 30", "EVENT, 25", "CAMPAIGN, 20", "WEB, 15", "COLD_CALL, 5" })

@@ -10,6 +10,8 @@ import io.reflow.crm.customer.ContactDraft;
 import io.reflow.crm.customer.CustomerDraft;
 import io.reflow.crm.customer.CustomerManagement;
 import io.reflow.crm.customer.CustomerSearch;
+import io.reflow.crm.customer.CustomerTimeline;
+import io.reflow.crm.customer.InteractionView;
 import io.reflow.crm.customer.CustomerView;
 import io.reflow.crm.customer.Region;
 import io.reflow.crm.customer.Tier;
@@ -38,8 +40,11 @@ class CustomerController {
 
 	private final CustomerManagement customers;
 
-	CustomerController(CustomerManagement customers) {
+	private final CustomerTimeline timeline;
+
+	CustomerController(CustomerManagement customers, CustomerTimeline timeline) {
 		this.customers = customers;
+		this.timeline = timeline;
 	}
 
 	@GetMapping
@@ -54,6 +59,13 @@ class CustomerController {
 	@Operation(summary = "Read one customer with its contacts")
 	CustomerView get(@PathVariable long id) {
 		return this.customers.find(id);
+	}
+
+	@GetMapping("/{id}/interactions")
+	@Operation(summary = "The customer's timeline, newest first: leads, opportunities, quotes, orders")
+	PagedModel<InteractionView> interactions(@PathVariable long id, @PageableDefault(size = 50) Pageable pageable) {
+		this.customers.find(id);
+		return new PagedModel<>(this.timeline.ofCustomer(id, pageable));
 	}
 
 	@PostMapping

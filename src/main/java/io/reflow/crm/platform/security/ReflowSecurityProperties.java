@@ -19,6 +19,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ReflowSecurityProperties(Map<String, List<String>> moduleGroups, List<String> managerGroups,
 		List<String> analystGroups, List<String> customerEditorGroups) {
 
+	/**
+	 * Who may use the sales API ({@code /api/leads}, {@code /api/opportunities},
+	 * {@code /api/forecast}): the sales and marketing groups (marketing hands leads
+	 * over), managers and Camunda administrators.
+	 */
+	public java.util.Set<String> salesApiGroups() {
+		java.util.Set<String> groups = new java.util.TreeSet<>();
+		groups.addAll(this.moduleGroups.getOrDefault("sales", List.of()));
+		groups.addAll(this.moduleGroups.getOrDefault("marketing", List.of()));
+		groups.addAll(this.managerGroups);
+		groups.add(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
+		return groups;
+	}
+
 	public ReflowSecurityProperties {
 		moduleGroups = (moduleGroups != null) ? Map.copyOf(moduleGroups) : Map.of();
 		managerGroups = (managerGroups != null) ? List.copyOf(managerGroups) : List.of();

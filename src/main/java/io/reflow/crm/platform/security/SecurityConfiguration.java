@@ -119,10 +119,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain applicationSecurity(HttpSecurity http, ReflowSecurityProperties properties) throws Exception {
-		String[] editors = properties.customerEditorGroups()
-			.stream()
-			.map((group) -> IdentityServiceAuthenticationProvider.GROUP_PREFIX + group)
-			.toArray(String[]::new);
+		String[] editors = authorities(properties.customerEditorGroups());
+		String[] salesUsers = authorities(properties.salesApiGroups());
 		RequestMatcher api = new OrRequestMatcher(path(null, "/api/**"), path(null, "/actuator/**"));
 		return http
 			.authorizeHttpRequests((requests) -> requests
@@ -133,6 +131,9 @@ class SecurityConfiguration {
 				.hasAnyAuthority(editors)
 				.requestMatchers(path(HttpMethod.PUT, "/api/customers/**"))
 				.hasAnyAuthority(editors)
+				.requestMatchers(path(null, "/api/leads/**"), path(null, "/api/opportunities/**"),
+						path(null, "/api/forecast/**"))
+				.hasAnyAuthority(salesUsers)
 				.anyRequest()
 				.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false))
@@ -152,6 +153,12 @@ class SecurityConfiguration {
 					(request) -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request) && !hasBasicCredentials(request)))
 			.addFilterBefore(new CrossSiteRequestGuard(), BasicAuthenticationFilter.class)
 			.build();
+	}
+
+	private static String[] authorities(java.util.Collection<String> groups) {
+		return groups.stream()
+			.map((group) -> IdentityServiceAuthenticationProvider.GROUP_PREFIX + group)
+			.toArray(String[]::new);
 	}
 
 	/**

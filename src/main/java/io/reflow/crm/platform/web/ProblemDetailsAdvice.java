@@ -158,6 +158,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"The record was changed by someone else; reload it and apply your change again."));
 	}
 
+	@ExceptionHandler({ org.camunda.bpm.engine.OptimisticLockingException.class,
+			org.camunda.bpm.engine.MismatchingMessageCorrelationException.class })
+	ProblemDetail handleProcessRace(org.camunda.bpm.engine.ProcessEngineException ex) {
+		log.info("Concurrent process change answered with 409: {}", ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"The process moved on while this request was handled (another request changed it first); "
+						+ "reload and check whether your change is still needed.");
+		problem.setTitle("Conflict");
+		return problem;
+	}
+
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ProblemDetail handleIntegrity(DataIntegrityViolationException ex) {
 		log.info("Integrity violation answered with 409: {}", ex.getMostSpecificCause().getMessage());

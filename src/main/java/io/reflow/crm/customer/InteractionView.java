@@ -1,0 +1,8 @@
+package io.reflow.crm.customer;
+
+import java.time.Instant;
+
+/** A timeline entry as the API returns it. */
+public record InteractionView(long id, Long customerId, Long leadId, Long opportunityId, String type, String summary,
+		String actor, Instant occurredAt) {
+}

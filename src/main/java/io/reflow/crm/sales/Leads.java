@@ -1,0 +1,12 @@
+package io.reflow.crm.sales;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** The leads table. */
+interface Leads extends JpaRepository<Lead, Long> {
+
+	Optional<Lead> findByExternalRef(String externalRef);
+
+}

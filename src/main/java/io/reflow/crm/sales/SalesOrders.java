@@ -1,0 +1,14 @@
+package io.reflow.crm.sales;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** The orders table. */
+interface SalesOrders extends JpaRepository<SalesOrder, Long> {
+
+	Optional<SalesOrder> findByOpportunityId(long opportunityId);
+
+	long countByOpportunityId(long opportunityId);
+
+}

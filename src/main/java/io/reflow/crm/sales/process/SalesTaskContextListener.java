@@ -1,0 +1,54 @@
+package io.reflow.crm.sales.process;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+import io.reflow.crm.customer.CustomerManagement;
+import io.reflow.crm.customer.CustomerView;
+import io.reflow.crm.sales.LeadManagement;
+import io.reflow.crm.sales.OpportunityManagement;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Create listener of every user task in {@code lead-qualification} and
+ * {@code opportunity-to-order}: copies what the task's form shows (company, contact,
+ * amounts) into task-local variables, so people see the lead or quote they decide on
+ * while the process itself carries only ids.
+ */
+@Component
+class SalesTaskContextListener implements TaskListener {
+
+	private final LeadManagement leads;
+
+	private final OpportunityManagement opportunities;
+
+	private final CustomerManagement customers;
+
+	SalesTaskContextListener(LeadManagement leads, OpportunityManagement opportunities, CustomerManagement customers) {
+		this.leads = leads;
+		this.opportunities = opportunities;
+		this.customers = customers;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		Map<String, Object> context;
+		if (task.hasVariable(OpportunityToOrderProcess.Variables.OPPORTUNITY_ID)) {
+			long opportunityId = ExecutionValues.id(task, OpportunityToOrderProcess.Variables.OPPORTUNITY_ID);
+			CustomerView customer = this.customers.find(this.opportunities.find(opportunityId).customerId());
+			context = this.opportunities.taskContext(opportunityId, customer.companyName(), customer.tier().name());
+		}
+		else {
+			context = this.leads.taskContext(ExecutionValues.id(task, LeadQualificationProcess.Variables.LEAD_ID));
+		}
+		context.forEach((name, value) -> {
+			if (value != null) {
+				task.setVariableLocal(name, value);
+			}
+		});
+	}
+
+}
