@@ -30,7 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * the process's delegates call the other methods, one per step of the model.
  */
 @Service
-@Transactional
+// a refused form answer is a normal outcome (the task goes back): it must not doom the
+// engine's transaction
+@Transactional(noRollbackFor = InvalidTaskInputException.class)
 public class LeadManagement {
 
 	private final Leads leads;
@@ -186,6 +188,9 @@ public class LeadManagement {
 			}
 			lead.qualified(budget, Boolean.TRUE.equals(answers.authorityConfirmed())
 					|| "true".equals(Qualification.text(answers.authorityConfirmed())), need, timeline);
+			this.timeline.record(InteractionDraft.forLead(leadId, lead.getCustomerId(), "LEAD_QUALIFIED",
+					"Qualified: budget " + budget.toPlainString() + " CNY, timeline " + timeline
+							+ (Boolean.TRUE.equals(lead.getAuthorityConfirmed()) ? ", contact can sign" : "")));
 			return true;
 		}
 		if (Qualification.DISQUALIFIED.equals(outcome)) {
@@ -232,9 +237,9 @@ public class LeadManagement {
 				lead.getBudgetAmount(), lead.getTimeline().closeDateFrom(today)));
 		lead.converted(match.customerId(), match.contactId(), opportunityId, this.clock.instant());
 		this.timeline.attachLead(leadId, match.customerId());
-		this.timeline.record(InteractionDraft.forLead(leadId, match.customerId(), "LEAD_QUALIFIED",
-				"Qualified and converted: budget " + lead.getBudgetAmount() + " CNY, timeline " + lead.getTimeline()
-						+ (match.customerCreated() ? "; new customer" : "; existing customer")));
+		this.timeline
+			.record(InteractionDraft.forLead(leadId, match.customerId(), "LEAD_CONVERTED", "Converted into opportunity "
+					+ opportunityId + (match.customerCreated() ? " for a new customer" : " for an existing customer")));
 		return opportunityId;
 	}
 

@@ -32,7 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  * correlated to it; the forecast sums the open pipeline.
  */
 @Service
-@Transactional
+// a refused form answer is a normal outcome (the task goes back): it must not doom the
+// engine's transaction
+@Transactional(noRollbackFor = InvalidTaskInputException.class)
 public class OpportunityManagement {
 
 	private static final List<OpportunityStage> OPEN = List.of(OpportunityStage.QUALIFICATION,

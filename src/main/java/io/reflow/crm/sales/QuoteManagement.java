@@ -31,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * of the model.
  */
 @Service
-@Transactional
+// a refused form answer is a normal outcome (the task goes back): it must not doom the
+// engine's transaction
+@Transactional(noRollbackFor = InvalidTaskInputException.class)
 public class QuoteManagement {
 
 	static final String REJECT = "REJECT";

@@ -75,12 +75,21 @@ public final class Http {
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 		}
 
+		/** A GET whose body is binary, such as a PDF. */
+		public HttpResponse<byte[]> getBytes() {
+			return send(this.builder.GET(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+
 		private HttpResponse<String> send(HttpRequest.Builder request) {
+			return send(request, HttpResponse.BodyHandlers.ofString());
+		}
+
+		private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
 			if (!this.cookies.isEmpty()) {
 				request.header("Cookie", String.join("; ", this.cookies));
 			}
 			try {
-				return Http.this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+				return Http.this.client.send(request.build(), body);
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException(ex);

@@ -33,11 +33,24 @@ public class AuthorizationGrants {
 
 	static final String ANY = Authorization.ANY;
 
+	/**
+	 * What a module's groups hold on each of its process definitions: start and follow
+	 * instances. Tasks are not included: a group sees and works a task only when it is a
+	 * candidate (Camunda grants that per task), so a rep cannot approve a director's
+	 * discount or take another team's lead.
+	 */
 	static final Permission[] WORK_PROCESSES = { ProcessDefinitionPermissions.READ,
 			ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-			ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
-			ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
-			ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY };
+			ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY };
+
+	/**
+	 * Permissions that earlier versions granted module-wide and that are taken back at
+	 * start-up (they would open every task of the module to every group of it).
+	 */
+	static final Permission[] WITHDRAWN = { ProcessDefinitionPermissions.UPDATE_INSTANCE,
+			ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
+			ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.TASK_ASSIGN,
+			ProcessDefinitionPermissions.READ_TASK_VARIABLE };
 
 	static final Permission[] READ_HISTORY = { ProcessDefinitionPermissions.READ,
 			ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY };
@@ -118,6 +131,9 @@ public class AuthorizationGrants {
 			if (ensure(grant)) {
 				changed++;
 			}
+			if (grant.permissions() == WORK_PROCESSES && withdraw(grant)) {
+				changed++;
+			}
 		}
 		if (changed > 0) {
 			log.info("Created or extended {} authorizations", changed);
@@ -125,13 +141,27 @@ public class AuthorizationGrants {
 		return changed;
 	}
 
-	private boolean ensure(Grant grant) {
-		Authorization authorization = this.authorizationService.createAuthorizationQuery()
+	private boolean withdraw(Grant grant) {
+		Authorization authorization = find(grant);
+		if (authorization == null || Stream.of(WITHDRAWN).noneMatch(authorization::isPermissionGranted)) {
+			return false;
+		}
+		Arrays.stream(WITHDRAWN).forEach(authorization::removePermission);
+		this.authorizationService.saveAuthorization(authorization);
+		return true;
+	}
+
+	private Authorization find(Grant grant) {
+		return this.authorizationService.createAuthorizationQuery()
 			.authorizationType(Authorization.AUTH_TYPE_GRANT)
 			.groupIdIn(grant.groupId())
 			.resourceType(grant.resource())
 			.resourceId(grant.resourceId())
 			.singleResult();
+	}
+
+	private boolean ensure(Grant grant) {
+		Authorization authorization = find(grant);
 		if (authorization == null) {
 			authorization = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 			authorization.setGroupId(grant.groupId());
