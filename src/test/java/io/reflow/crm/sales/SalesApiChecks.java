@@ -181,6 +181,12 @@ abstract class SalesApiChecks {
 		assertThat(tasks.get(0)).containsEntry("name", "Qualify lead").containsKey("due");
 		assertThat(tasks.get(0).get("due")).isNotNull();
 		assertThat(tasksOf("li.wei", pid)).isEmpty();
+		// what the qualify-lead form shows comes from the lead, as task-local variables
+		HttpResponse<String> form = as("zhang.min", "/engine-rest/task/" + tasks.get(0).get("id") + "/form-variables")
+			.get();
+		assertThat((String) JsonPath.read(form.body(), "$.companyName.value")).startsWith("南京测试WEB");
+		assertThat((Integer) JsonPath.read(form.body(), "$.leadScore.value")).isEqualTo(45);
+		assertThat(this.runtimeService.getVariable(pid, "companyName")).isNull();
 	}
 
 	@Test
