@@ -186,7 +186,8 @@ public class OpportunityManagement {
 		this.quotes.findFirstByOpportunityIdOrderByVersionDesc(id).ifPresent((quote) -> {
 			context.put("quoteNumber", quote.number());
 			context.put("quoteNetAmount", quote.netAmount().doubleValue());
-			context.put("quoteSentOn", (quote.getSentAt() != null) ? quote.getSentAt().toString() : null);
+			context.put("quoteSentOn", (quote.getSentAt() != null)
+					? quote.getSentAt().atZone(this.clock.getZone()).toLocalDate().toString() : null);
 		});
 		return context;
 	}

@@ -265,16 +265,6 @@ public class QuoteManagement {
 		return new Document(document.getFileName(), document.getContent());
 	}
 
-	/** What the {@code approve-discount} and {@code follow-up-quote} forms show. */
-	@Transactional(readOnly = true)
-	public Map<String, Object> latestQuoteFacts(long opportunityId) {
-		return this.quotes.findFirstByOpportunityIdOrderByVersionDesc(opportunityId)
-			.map((quote) -> Map.<String, Object>of("quoteNumber", quote.number(), "quoteSentOn",
-					(quote.getSentAt() != null) ? quote.getSentAt().toString() : "-", "quoteNetAmount",
-					quote.netAmount().doubleValue()))
-			.orElse(Map.of());
-	}
-
 	private Quote load(long id) {
 		return this.quotes.findById(id).orElseThrow(() -> new NotFoundException("No quote " + id + "."));
 	}
