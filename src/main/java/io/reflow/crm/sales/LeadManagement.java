@@ -157,9 +157,16 @@ public class LeadManagement {
 				"Handed to " + group + " for nurturing (score " + lead.getScore() + ")"));
 	}
 
-	/** Step {@code Task_EscalateLead}: nobody worked the lead by its due date. */
+	/**
+	 * Step {@code Task_EscalateLead}: nobody worked the lead by its due date. Recorded
+	 * once per lead; the delegate still adds the escalation group to every new task.
+	 */
 	public void escalate(long leadId, String escalationGroup) {
 		Lead lead = load(leadId);
+		if (lead.getEscalatedAt() != null) {
+			// a task sent back after the deadline escalates again at once: one escalation
+			return;
+		}
 		lead.escalated(this.clock.instant());
 		this.timeline.record(InteractionDraft.forLead(leadId, lead.getCustomerId(), "LEAD_ESCALATED",
 				"First contact overdue since " + lead.getDueAt() + "; escalated to " + escalationGroup));

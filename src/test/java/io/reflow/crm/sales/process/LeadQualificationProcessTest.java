@@ -95,7 +95,7 @@ class LeadQualificationProcessTest {
 
 		assertThat(lead).isWaitingAt(TASK_QUALIFY_LEAD);
 		assertThat(task()).hasCandidateGroup("key-accounts").hasDueDate(DUE).hasFormKey(null);
-		assertThat(lead).variables().containsEntry("firstContactDue", "P1D");
+		assertThat(lead).variables().containsEntry("firstContactDue", "P1D").doesNotContainKey("leadAssignment");
 	}
 
 	@Test

@@ -117,7 +117,8 @@ class OpportunityToOrderProcessTest {
 		assertThat(opportunity).hasNotPassed(TASK_APPROVE_DISCOUNT)
 			.variables()
 			.containsEntry("approvalLevel", "NONE")
-			.containsEntry("maxDiscount", 0.05);
+			.containsEntry("maxDiscount", 0.05)
+			.doesNotContainKey("discountDecision");
 		sendQuote(opportunity);
 		accept(opportunity);
 		verifyJavaDelegateMock("createOrderDelegate").executed();
