@@ -410,6 +410,16 @@ abstract class SalesApiChecks {
 	}
 
 	@Test
+	void shouldDocumentTheSalesApiInOpenApi() {
+		HttpResponse<String> response = as("wang.fang", "/v3/api-docs").get();
+		assertThat(response.statusCode()).isEqualTo(200);
+		Map<String, Object> paths = JsonPath.read(response.body(), "$.paths");
+		assertThat(paths).containsKeys("/api/leads", "/api/leads/{id}", "/api/opportunities", "/api/opportunities/{id}",
+				"/api/opportunities/{id}/customer-response", "/api/opportunities/{id}/quotes/{quoteId}/document",
+				"/api/forecast");
+	}
+
+	@Test
 	void shouldForecastThePipelineByMonthAndGroup() {
 		opportunityFor(null);
 		HttpResponse<String> response = as("wang.fang", "/api/forecast?months=6").get();
