@@ -12,15 +12,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Seeds about 200 realistic customers with contacts in the {@code demo} profile when the
  * customer table is empty. The data is generated from a fixed seed, so every fresh demo
- * database holds the same customers.
+ * database holds the same customers. Runs before the demo data of the modules that build
+ * on customers ({@code sales.DemoSales}).
  */
 @Component
 @Profile("demo")
+@Order(100)
 class DemoCustomers implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoCustomers.class);
