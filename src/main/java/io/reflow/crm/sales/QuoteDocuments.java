@@ -455,7 +455,9 @@ class QuoteDocuments {
 		private void table() throws IOException {
 			tableHeader();
 			if (this.sheet.lines().isEmpty()) {
-				row("Total as quoted", null, null, this.sheet.total());
+				// the amount before the discount, which the summary below then takes off
+				row("Total as quoted", null, null,
+						(this.sheet.subtotal() != null) ? this.sheet.subtotal() : this.sheet.total());
 			}
 			for (QuoteSheet.Line line : this.sheet.lines()) {
 				row(line.description(), line.quantity(), line.unitPrice(), line.amount());

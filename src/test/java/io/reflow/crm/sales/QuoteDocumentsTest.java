@@ -115,11 +115,15 @@ class QuoteDocumentsTest {
 	@Test
 	void shouldPrintTotalAsQuotedWhenNoLines() throws IOException {
 		QuoteSheet sheet = new QuoteSheet("Q-2025-0043", 1, LocalDate.of(2025, 3, 2), null, CUSTOMER, null, null, null,
-				List.of(), null, null, new BigDecimal("250000"), null);
+				List.of(), new BigDecimal("250000"), new BigDecimal("0.10"), new BigDecimal("225000"), null);
 
 		String text = text(documents(DEFAULTS.fontPaths()).render(sheet));
 
-		assertThat(text).contains("Total as quoted", "¥250,000.00", "Page 1 of 1");
+		// the quoted amount before the discount; the summary shows the discount and the
+		// total
+		assertThat(text.lines().filter((row) -> row.startsWith("Total as quoted")))
+			.containsExactly("Total as quoted ¥250,000.00");
+		assertThat(text).contains("-¥25,000.00", "¥225,000.00", "Page 1 of 1");
 	}
 
 	@Test
