@@ -54,10 +54,7 @@ class SingleSignOnBrowserIT {
 	}
 
 	void logIn(String user, String password) {
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-		this.browser.findElement(By.id("username")).sendKeys(user);
-		this.browser.findElement(By.id("password")).sendKeys(password);
-		this.browser.findElement(By.id("login-submit")).click();
+		Browser.logIn(this.browser, this.wait, user, password);
 	}
 
 	@Test

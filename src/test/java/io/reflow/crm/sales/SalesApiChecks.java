@@ -23,6 +23,7 @@ import io.reflow.crm.customer.Region;
 import io.reflow.crm.customer.Tier;
 import io.reflow.crm.sales.process.LeadQualificationProcess;
 import io.reflow.crm.testsupport.Http;
+import io.reflow.crm.testsupport.Jobs;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -85,16 +86,7 @@ abstract class SalesApiChecks {
 
 	/** Executes the instance's due jobs (async steps) as the job executor would. */
 	void runJobs(String processInstanceId) {
-		for (int round = 0; round < 20; round++) {
-			List<Job> jobs = this.managementService.createJobQuery()
-				.processInstanceId(processInstanceId)
-				.executable()
-				.list();
-			if (jobs.isEmpty()) {
-				return;
-			}
-			jobs.forEach((job) -> this.managementService.executeJob(job.getId()));
-		}
+		Jobs.runDue(this.managementService, processInstanceId);
 	}
 
 	Map<String, Object> leadOf(long id) {

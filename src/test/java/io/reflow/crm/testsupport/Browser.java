@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Real headless Chromium for browser tests, from Debian's {@code chromium} and
@@ -51,6 +54,17 @@ public final class Browser {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Logs in on our login page, where Tasklist, Cockpit and our pages send a visitor
+	 * without a session.
+	 */
+	public static void logIn(WebDriver driver, WebDriverWait wait, String user, String password) {
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+		driver.findElement(By.id("username")).sendKeys(user);
+		driver.findElement(By.id("password")).sendKeys(password);
+		driver.findElement(By.id("login-submit")).click();
 	}
 
 	/** Saves a screenshot under {@code target/screenshots/} for a person to look at. */
