@@ -333,7 +333,8 @@ abstract class SalesApiChecks {
 		assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
 		try (PDDocument document = Loader.loadPDF(pdf.body())) {
 			String text = new PDFTextStripper().getText(document);
-			assertThat(text).contains("Q-" + opportunityId + "-1", "Total as quoted ¥150,000.00", "-¥27,000.00", "¥123,000.00");
+			assertThat(text).contains("Q-" + opportunityId + "-1", "Total as quoted ¥150,000.00", "-¥27,000.00",
+					"¥123,000.00");
 		}
 
 		HttpResponse<String> accepted = as("li.wei", "/api/opportunities/" + opportunityId + "/customer-response")

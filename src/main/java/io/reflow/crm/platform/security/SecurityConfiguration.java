@@ -22,6 +22,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -125,7 +126,8 @@ class SecurityConfiguration {
 		return http
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(path(null, "/login"), path(null, "/error"), path(null, "/css/**"),
-						path(null, "/favicon.ico"), path(null, "/actuator/health/**"), path(null, "/actuator/info"))
+						path(null, "/js/**"), path(null, "/favicon.ico"), path(null, "/actuator/health/**"),
+						path(null, "/actuator/info"))
 				.permitAll()
 				.requestMatchers(path(HttpMethod.POST, "/api/customers/**"))
 				.hasAnyAuthority(editors)
@@ -136,7 +138,7 @@ class SecurityConfiguration {
 				.hasAnyAuthority(salesUsers)
 				.anyRequest()
 				.authenticated())
-			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false))
+			.formLogin((form) -> form.loginPage("/login").successHandler(loginSuccess()))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problemEntryPoint(true)))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.exceptionHandling(
@@ -153,6 +155,17 @@ class SecurityConfiguration {
 					(request) -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request) && !hasBasicCredentials(request)))
 			.addFilterBefore(new CrossSiteRequestGuard(), BasicAuthenticationFilter.class)
 			.build();
+	}
+
+	/**
+	 * After login, back to the page that asked for it (or home), with the address
+	 * fragment the login page passed on, so Tasklist task links survive the login.
+	 */
+	private static SavedRequestAwareAuthenticationSuccessHandler loginSuccess() {
+		SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler();
+		handler.setDefaultTargetUrl("/");
+		handler.setRedirectStrategy(new FragmentKeepingRedirectStrategy());
+		return handler;
 	}
 
 	private static String[] authorities(java.util.Collection<String> groups) {
