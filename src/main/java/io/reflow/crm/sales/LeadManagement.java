@@ -1,5 +1,7 @@
 package io.reflow.crm.sales;
 
+import io.reflow.crm.platform.process.InvalidTaskInputException;
+import io.reflow.crm.platform.process.TaskAnswers;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -179,34 +181,34 @@ public class LeadManagement {
 	 */
 	public boolean recordQualification(long leadId, Qualification answers) {
 		Lead lead = load(leadId);
-		String outcome = Qualification.text(answers.outcome());
+		String outcome = TaskAnswers.text(answers.outcome());
 		if (Qualification.QUALIFIED.equals(outcome)) {
-			BigDecimal budget = Qualification.amount(answers.budgetAmount(), "Budget");
+			BigDecimal budget = TaskAnswers.amount(answers.budgetAmount(), "Budget");
 			if (budget == null || budget.signum() < 0) {
 				throw new InvalidTaskInputException("A qualified lead needs its budget in CNY (0 or more).");
 			}
-			String need = Qualification.text(answers.need());
+			String need = TaskAnswers.text(answers.need());
 			if (need == null || need.length() > 1000) {
 				throw new InvalidTaskInputException("Describe the need (up to 1000 characters).");
 			}
-			Timeline timeline = Qualification.option(answers.timeline(), Timeline.class, "Timeline");
+			Timeline timeline = TaskAnswers.option(answers.timeline(), Timeline.class, "Timeline");
 			if (timeline == null) {
 				throw new InvalidTaskInputException("A qualified lead needs a buying timeline.");
 			}
 			lead.qualified(budget, Boolean.TRUE.equals(answers.authorityConfirmed())
-					|| "true".equals(Qualification.text(answers.authorityConfirmed())), need, timeline);
+					|| "true".equals(TaskAnswers.text(answers.authorityConfirmed())), need, timeline);
 			this.timeline.record(InteractionDraft.forLead(leadId, lead.getCustomerId(), "LEAD_QUALIFIED",
 					"Qualified: budget " + budget.toPlainString() + " CNY, timeline " + timeline
 							+ (Boolean.TRUE.equals(lead.getAuthorityConfirmed()) ? ", contact can sign" : "")));
 			return true;
 		}
 		if (Qualification.DISQUALIFIED.equals(outcome)) {
-			DisqualificationReason reason = Qualification.option(answers.disqualificationReason(),
+			DisqualificationReason reason = TaskAnswers.option(answers.disqualificationReason(),
 					DisqualificationReason.class, "Reason");
 			if (reason == null) {
 				throw new InvalidTaskInputException("A disqualified lead needs a reason.");
 			}
-			String note = Qualification.text(answers.disqualificationNote());
+			String note = TaskAnswers.text(answers.disqualificationNote());
 			if (note != null && note.length() > 1000) {
 				throw new InvalidTaskInputException("The note is longer than 1000 characters.");
 			}

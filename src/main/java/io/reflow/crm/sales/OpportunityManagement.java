@@ -1,5 +1,7 @@
 package io.reflow.crm.sales;
 
+import io.reflow.crm.platform.process.InvalidTaskInputException;
+import io.reflow.crm.platform.process.TaskAnswers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -153,9 +155,9 @@ public class OpportunityManagement {
 	 */
 	public void recordFollowUp(long id, Object outcome, Object lossReason, Object note) {
 		Opportunity opportunity = load(id);
-		String answer = Qualification.text(outcome);
-		String reason = Qualification.text(lossReason);
-		String remark = Qualification.text(note);
+		String answer = TaskAnswers.text(outcome);
+		String reason = TaskAnswers.text(lossReason);
+		String remark = TaskAnswers.text(note);
 		if (answer == null || !List.of("ACCEPTED", "DECLINED", "WAIT").contains(answer)) {
 			throw new InvalidTaskInputException("Choose ACCEPTED, DECLINED or WAIT.");
 		}

@@ -1,5 +1,7 @@
 package io.reflow.crm.sales;
 
+import io.reflow.crm.platform.process.InvalidTaskInputException;
+import io.reflow.crm.platform.process.TaskAnswers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -85,7 +87,7 @@ public class QuoteManagement {
 	public QuoteFacts record(long opportunityId, QuoteInput input) {
 		Opportunity opportunity = this.opportunities.load(opportunityId);
 		List<QuoteLine> lines = lines(input.lines());
-		BigDecimal amount = lines.isEmpty() ? Qualification.amount(input.quoteAmount(), "The total")
+		BigDecimal amount = lines.isEmpty() ? TaskAnswers.amount(input.quoteAmount(), "The total")
 				: lines.stream().map(QuoteLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		if (amount == null || amount.signum() <= 0) {
 			throw new InvalidTaskInputException("Enter quote lines or a total amount above 0 CNY.");
@@ -93,13 +95,13 @@ public class QuoteManagement {
 		if (amount.compareTo(new BigDecimal("1E13")) >= 0) {
 			throw new InvalidTaskInputException("The total of " + amount + " CNY is too large.");
 		}
-		BigDecimal discount = Qualification.amount(input.requestedDiscount(), "The requested discount");
+		BigDecimal discount = TaskAnswers.amount(input.requestedDiscount(), "The requested discount");
 		if (discount == null || discount.signum() < 0 || discount.compareTo(BigDecimal.ONE) > 0) {
 			throw new InvalidTaskInputException(
 					"The requested discount is a fraction from 0 to 1 (0.15 means 15%), not " + discount + ".");
 		}
 		LocalDate closeDate = date(input.expectedCloseDate());
-		String note = Qualification.text(input.note());
+		String note = TaskAnswers.text(input.note());
 		if (note != null && note.length() > 1000) {
 			throw new InvalidTaskInputException("The note is longer than 1000 characters.");
 		}
@@ -158,8 +160,8 @@ public class QuoteManagement {
 	 */
 	public String recordApproval(long quoteId, Object decision, Object comment) {
 		Quote quote = load(quoteId);
-		String answer = Qualification.text(decision);
-		String why = Qualification.text(comment);
+		String answer = TaskAnswers.text(decision);
+		String why = TaskAnswers.text(comment);
 		if (why != null && why.length() > 1000) {
 			throw new InvalidTaskInputException("The comment is longer than 1000 characters.");
 		}
@@ -275,7 +277,7 @@ public class QuoteManagement {
 	}
 
 	private LocalDate date(Object value) {
-		String text = Qualification.text(value);
+		String text = TaskAnswers.text(value);
 		if (text == null) {
 			throw new InvalidTaskInputException("Enter the expected close date.");
 		}
@@ -314,12 +316,12 @@ public class QuoteManagement {
 		for (int i = 0; i < raw.size(); i++) {
 			Map<String, Object> line = raw.get(i);
 			String where = "Line " + (i + 1) + ": ";
-			String description = Qualification.text(line.get("description"));
+			String description = TaskAnswers.text(line.get("description"));
 			if (description == null || description.length() > 200) {
 				throw new InvalidTaskInputException(where + "a description of up to 200 characters is needed.");
 			}
-			BigDecimal quantity = Qualification.amount(line.get("quantity"), where + "the quantity");
-			BigDecimal unitPrice = Qualification.amount(line.get("unitPrice"), where + "the unit price");
+			BigDecimal quantity = TaskAnswers.amount(line.get("quantity"), where + "the quantity");
+			BigDecimal unitPrice = TaskAnswers.amount(line.get("unitPrice"), where + "the unit price");
 			if (quantity == null || quantity.signum() <= 0) {
 				throw new InvalidTaskInputException(where + "the quantity must be above 0.");
 			}

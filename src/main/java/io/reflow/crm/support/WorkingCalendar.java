@@ -93,6 +93,11 @@ public class WorkingCalendar {
 		return total;
 	}
 
+	/** The calendar's time zone, for "today" in SLA checks. */
+	public java.time.ZoneId zone() {
+		return this.properties.zone();
+	}
+
 	/** Whether {@code at} is working time; the closing instant itself is not. */
 	public boolean isWorkingTime(Instant at) {
 		LocalDate day = localDate(at);

@@ -33,6 +33,17 @@ public record ReflowSecurityProperties(Map<String, List<String>> moduleGroups, L
 		return groups;
 	}
 
+	/**
+	 * Who may use the support API ({@code /api/cases}): the support groups, managers and
+	 * Camunda administrators.
+	 */
+	public java.util.Set<String> supportApiGroups() {
+		java.util.Set<String> groups = new java.util.TreeSet<>(this.moduleGroups.getOrDefault("support", List.of()));
+		groups.addAll(this.managerGroups);
+		groups.add(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
+		return groups;
+	}
+
 	public ReflowSecurityProperties {
 		moduleGroups = (moduleGroups != null) ? Map.copyOf(moduleGroups) : Map.of();
 		managerGroups = (managerGroups != null) ? List.copyOf(managerGroups) : List.of();

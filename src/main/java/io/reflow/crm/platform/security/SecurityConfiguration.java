@@ -136,6 +136,8 @@ class SecurityConfiguration {
 				.requestMatchers(path(null, "/api/leads/**"), path(null, "/api/opportunities/**"),
 						path(null, "/api/forecast/**"))
 				.hasAnyAuthority(salesUsers)
+				.requestMatchers(path(null, "/api/cases/**"))
+				.hasAnyAuthority(authorities(properties.supportApiGroups()))
 				.anyRequest()
 				.authenticated())
 			.formLogin((form) -> form.loginPage("/login").successHandler(loginSuccess()))

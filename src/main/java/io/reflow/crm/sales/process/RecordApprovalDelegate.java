@@ -2,7 +2,7 @@ package io.reflow.crm.sales.process;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 
-import io.reflow.crm.sales.InvalidTaskInputException;
+import io.reflow.crm.platform.process.InvalidTaskInputException;
 import io.reflow.crm.sales.QuoteManagement;
 import static io.reflow.crm.sales.process.OpportunityToOrderProcess.Variables.*;
 

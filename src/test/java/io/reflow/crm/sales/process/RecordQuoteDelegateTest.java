@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 
-import io.reflow.crm.sales.InvalidTaskInputException;
+import io.reflow.crm.platform.process.InvalidTaskInputException;
 import io.reflow.crm.sales.QuoteFacts;
 import io.reflow.crm.sales.QuoteInput;
 import io.reflow.crm.sales.QuoteManagement;

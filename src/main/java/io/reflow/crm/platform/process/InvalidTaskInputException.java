@@ -1,4 +1,4 @@
-package io.reflow.crm.sales;
+package io.reflow.crm.platform.process;
 
 /**
  * What a person entered in a task form cannot be accepted (Tasklist checks the form, but
