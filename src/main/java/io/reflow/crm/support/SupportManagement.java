@@ -174,14 +174,15 @@ public class SupportManagement {
 					+ serviceCase.number() + " (" + serviceCase.category + ", " + serviceCase.severity
 					+ "); check decisions/case-triage.dmn and decisions/case-sla.dmn");
 		}
-		Instant now = this.clock.instant();
+		// the SLA clock starts when the customer reached us
+		Instant opened = serviceCase.createdAt;
 		serviceCase.priority = priority;
 		serviceCase.assigneeGroup = group;
 		serviceCase.responseDue = responseDue;
 		serviceCase.resolutionDue = resolutionDue;
 		serviceCase.slaCalendar = slaCalendar;
-		serviceCase.responseDueAt = due(now, responseDue, slaCalendar);
-		serviceCase.resolutionDueAt = due(now, resolutionDue, slaCalendar);
+		serviceCase.responseDueAt = due(opened, responseDue, slaCalendar);
+		serviceCase.resolutionDueAt = due(opened, resolutionDue, slaCalendar);
 		record(serviceCase, "CASE_TRIAGED", "Priority " + priority + " for " + group + "; response due "
 				+ serviceCase.responseDueAt + ", resolution due " + serviceCase.resolutionDueAt);
 		return new SlaDates(serviceCase.responseDueAt, serviceCase.resolutionDueAt);

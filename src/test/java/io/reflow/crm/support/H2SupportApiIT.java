@@ -1,0 +1,6 @@
+package io.reflow.crm.support;
+
+/** The support checks on the embedded H2 database. */
+class H2SupportApiIT extends SupportApiChecks {
+
+}
