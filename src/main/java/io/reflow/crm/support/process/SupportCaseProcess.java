@@ -33,6 +33,8 @@ public final class SupportCaseProcess {
 
 		public static final String BOUNDARY_EVENT_RESOLUTION_OVERDUE = "BoundaryEvent_ResolutionOverdue";
 
+		public static final String TASK_DECIDE_ESCALATION = "Task_DecideEscalation";
+
 		public static final String TASK_ESCALATE_CASE = "Task_EscalateCase";
 
 		public static final String END_EVENT_RESPONDED_IN_TIME = "EndEvent_RespondedInTime";
