@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import jakarta.persistence.criteria.Predicate;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 
 import io.reflow.crm.customer.CustomerManagement;
 import io.reflow.crm.customer.CustomerTimeline;
@@ -61,11 +62,13 @@ public class SupportManagement {
 
 	private final RuntimeService runtimeService;
 
+	private final TaskService taskService;
+
 	private final Clock clock;
 
 	SupportManagement(ServiceCases cases, CaseEscalations escalations, FieldVisits visits, CustomerManagement customers,
 			CustomerTimeline timeline, WorkingCalendar calendar, SupportNotifier notifier,
-			RuntimeService runtimeService, Clock clock) {
+			RuntimeService runtimeService, TaskService taskService, Clock clock) {
 		this.cases = cases;
 		this.escalations = escalations;
 		this.visits = visits;
@@ -74,6 +77,7 @@ public class SupportManagement {
 		this.calendar = calendar;
 		this.notifier = notifier;
 		this.runtimeService = runtimeService;
+		this.taskService = taskService;
 		this.clock = clock;
 	}
 
@@ -214,6 +218,26 @@ public class SupportManagement {
 					user + " took the case" + (serviceCase.firstResponseAt.isAfter(serviceCase.responseDueAt)
 							? " after its response was due" : " within its response time"));
 		}
+	}
+
+	/**
+	 * An agent's comment on the case: kept as a comment of the open task (so Tasklist
+	 * shows it) and on the timeline; the first one is the first response, like a claim.
+	 * @throws ConflictException if the case is closed
+	 */
+	public CaseView comment(long caseId, String user, String text) {
+		ServiceCase serviceCase = load(caseId);
+		if (serviceCase.status == CaseStatus.CLOSED) {
+			throw new ConflictException("text", "Case " + serviceCase.number() + " is closed.");
+		}
+		this.taskService.createTaskQuery()
+			.processInstanceId(serviceCase.processInstanceId)
+			.list()
+			.forEach((task) -> this.taskService.createComment(task.getId(), serviceCase.processInstanceId,
+					user + ": " + text));
+		record(serviceCase, "CASE_COMMENTED", user + ": " + text);
+		markResponded(caseId, user);
+		return view(serviceCase);
 	}
 
 	/**

@@ -219,6 +219,25 @@ abstract class SupportApiChecks {
 	}
 
 	@Test
+	void shouldCountTheFirstCommentAsTheResponseSoNoResponseBreachFollows() {
+		Map<String, Object> opened = open("wu.qiang", json(this.standard, "TECHNICAL", "NORMAL", ""));
+		Object pid = opened.get("processInstanceId");
+
+		HttpResponse<String> comment = as("wu.qiang", "/api/cases/" + opened.get("id") + "/comments")
+			.postJson("{\"text\":\"Looking into the logs now\"}");
+
+		assertThat(comment.statusCode()).as(comment.body()).isEqualTo(200);
+		assertThat(read(opened.get("id"))).containsEntry("respondedBy", "wu.qiang");
+		String taskId = (String) tasksOf("wu.qiang", pid).get(0).get("id");
+		assertThat(as("wu.qiang", "/engine-rest/task/" + taskId + "/comment").get().body())
+			.contains("Looking into the logs now");
+		fire(pid, SupportCaseProcess.Elements.BOUNDARY_EVENT_RESPONSE_OVERDUE);
+		assertThat(read(opened.get("id"))).containsEntry("escalationLevel", 0).containsEntry("responseBreached", false);
+		assertThat(as("wu.qiang", "/api/cases/" + opened.get("id") + "/comments").postJson("{\"text\":\" \"}")
+			.statusCode()).isEqualTo(400);
+	}
+
+	@Test
 	void shouldReturnTheFirstCaseForARepeatedExternalRef() {
 		String ref = ",\"externalRef\":\"mail-" + System.nanoTime() + "\"";
 		HttpResponse<String> first = as("wu.qiang", "/api/cases").postJson(json(this.standard, "INQUIRY", "LOW", ref));

@@ -46,6 +46,18 @@ class CaseController {
 	record Feedback(@NotNull Boolean resolved, @Min(1) @Max(5) Integer csat, @Size(max = 1000) String comment) {
 	}
 
+	/** An agent's comment. */
+	record Comment(@jakarta.validation.constraints.NotBlank @Size(max = 2000) String text) {
+	}
+
+	@PostMapping("/{id}/comments")
+	@Operation(summary = "Comment on a case as the signed-in agent",
+			description = "Kept as a comment of the case's open task and on the customer timeline; the first comment "
+					+ "(like the first claim) is the case's first response. 409 if the case is closed.")
+	CaseView comment(@PathVariable long id, @Valid @RequestBody Comment comment, java.security.Principal principal) {
+		return this.cases.comment(id, principal.getName(), comment.text().trim());
+	}
+
 	@PostMapping
 	@Operation(summary = "Open a case: triaged and given its SLA before the answer",
 			description = "201 with priority, group and due dates; 200 with the earlier case when its externalRef is "
