@@ -1,17 +1,23 @@
 package io.reflow.crm.support;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A case as the API returns it, with its escalations and visits. */
+/**
+ * A case as the API returns it, with its escalations and visits. First-response and
+ * resolution times are wall-clock durations since the case was opened (ISO-8601);
+ * {@code slaMet} is set once the case is closed.
+ */
 public record CaseView(long id, String number, long customerId, Long contactId, CaseChannel channel,
 		CaseCategory category, CaseSeverity severity, String subject, String description, String externalRef,
 		CaseStatus status, String priority, String assigneeGroup, String slaCalendar, String responseDue,
 		String resolutionDue, Instant responseDueAt, Instant resolutionDueAt, Instant firstResponseAt,
 		String respondedBy, boolean responseBreached, boolean resolutionBreached, String diagnosis, String resolution,
 		Instant resolvedAt, Integer csat, String feedbackComment, Instant closedAt, String closeReason,
-		int escalationLevel, int reopenCount, boolean awaitingFeedback, String processInstanceId, Instant createdAt,
+		int escalationLevel, int reopenCount, boolean awaitingFeedback, Duration firstResponseTime,
+		Duration resolutionTime, Boolean slaMet, String processInstanceId, Instant createdAt,
 		List<EscalationView> escalations, List<VisitView> visits) {
 
 	/** One escalation. */
@@ -31,6 +37,9 @@ public record CaseView(long id, String number, long customerId, Long contactId, 
 				c.resolutionDue, c.responseDueAt, c.resolutionDueAt, c.firstResponseAt, c.respondedBy,
 				c.responseBreached, c.resolutionBreached, c.diagnosis, c.resolution, c.resolvedAt, c.csat,
 				c.feedbackComment, c.closedAt, c.closeReason, c.escalationLevel, c.reopenCount, awaitingFeedback,
+				(c.firstResponseAt != null) ? Duration.between(c.createdAt, c.firstResponseAt) : null,
+				(c.resolvedAt != null) ? Duration.between(c.createdAt, c.resolvedAt) : null,
+				(c.status == CaseStatus.CLOSED) ? !(c.responseBreached || c.resolutionBreached) : null,
 				c.processInstanceId, c.createdAt, escalations, visits);
 	}
 

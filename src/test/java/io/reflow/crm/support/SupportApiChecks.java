@@ -167,7 +167,10 @@ abstract class SupportApiChecks {
 		assertThat(read(opened.get("id"))).containsEntry("status", "CLOSED")
 			.containsEntry("csat", 5)
 			.containsEntry("closeReason", "CUSTOMER_CONFIRMED")
-			.containsEntry("responseBreached", false);
+			.containsEntry("responseBreached", false)
+			.containsEntry("slaMet", true)
+			.containsKeys("firstResponseTime", "resolutionTime");
+		assertThat((String) read(opened.get("id")).get("resolutionTime")).startsWith("PT");
 		assertThat(as("wu.qiang", "/api/cases/" + opened.get("id") + "/feedback")
 			.postJson("{\"resolved\":true,\"csat\":5}")
 			.statusCode()).isEqualTo(409);
