@@ -19,10 +19,11 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Works process instances for the demo seeders (such as {@code sales.DemoSales}) the way
- * people and the job executor would: tasks are claimed and completed as a demo user with
- * that user's groups, and the jobs an action creates run here at once, so every fresh
- * database holds the same data and nothing waits for the job executor.
+ * Works process instances for the demo seeders ({@code sales.DemoSales},
+ * {@code support.DemoSupport}) the way people and the job executor would: tasks are
+ * claimed and completed as a demo user with that user's groups, and the jobs an action
+ * creates run here at once, so every fresh database holds the same data and nothing waits
+ * for the job executor.
  */
 @Component
 @Profile("demo")
@@ -94,6 +95,23 @@ public class DemoWorker {
 		runJobs(processInstanceId);
 	}
 
+	/** Claims the instance's open task as {@code user}. */
+	public void claim(String processInstanceId, String taskKey, String user) {
+		Task task = task(processInstanceId, taskKey);
+		as(user, () -> this.taskService.claim(task.getId(), user));
+		runJobs(processInstanceId);
+	}
+
+	/**
+	 * {@code user} takes the instance's open task over from whoever has it, as a lead or
+	 * manager does with Tasklist's "set assignee".
+	 */
+	public void takeOver(String processInstanceId, String taskKey, String user) {
+		Task task = task(processInstanceId, taskKey);
+		as(user, () -> this.taskService.setAssignee(task.getId(), user));
+		runJobs(processInstanceId);
+	}
+
 	/**
 	 * Runs the instance's due jobs (not its timers) until it waits for a person, a
 	 * message or a timer, or has ended.
@@ -110,6 +128,25 @@ public class DemoWorker {
 			jobs.forEach((job) -> this.managementService.executeJob(job.getId()));
 		}
 		throw new IllegalStateException("process " + processInstanceId + " keeps creating jobs");
+	}
+
+	/**
+	 * Fires the instance's timer at {@code activityId} now, whenever it is due, then runs
+	 * the jobs that created.
+	 * @throws IllegalStateException if the instance has no such timer
+	 */
+	public void fireTimer(String processInstanceId, String activityId) {
+		Job timer = this.managementService.createJobQuery()
+			.processInstanceId(processInstanceId)
+			.activityId(activityId)
+			.timers()
+			.singleResult();
+		if (timer == null) {
+			throw new IllegalStateException("no timer " + activityId + "; the process waits at "
+					+ this.runtimeService.getActiveActivityIds(processInstanceId));
+		}
+		this.managementService.executeJob(timer.getId());
+		runJobs(processInstanceId);
 	}
 
 	/**
