@@ -35,17 +35,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +45,7 @@ import io.reflow.crm.customer.CustomerView;
 import io.reflow.crm.customer.Industry;
 import io.reflow.crm.customer.Region;
 import io.reflow.crm.customer.Tier;
+import io.reflow.crm.platform.demo.DemoWorker;
 import io.reflow.crm.sales.process.LeadQualificationProcess;
 import io.reflow.crm.sales.process.OpportunityToOrderProcess;
 
@@ -73,10 +63,11 @@ import org.springframework.stereotype.Component;
  * far as its row says through {@code lead-qualification} and {@code opportunity-to-order}
  * with the engine's public API, so Tasklist, Cockpit and the pipeline show work in every
  * state on first start. Tasks are claimed and completed by the demo user of the task's
- * candidate group; the jobs an action creates run here at once, so every fresh database
- * holds the same data and nothing waits for the job executor. Runs after
- * {@code customer.DemoCustomers}: some leads come from its customers. The integration
- * tests but {@code DemoSalesIT} turn it off with {@code reflow.demo.seed-sales=false}.
+ * candidate group; the jobs an action creates run here at once ({@link DemoWorker}), so
+ * every fresh database holds the same data and nothing waits for the job executor. Runs
+ * after {@code customer.DemoCustomers}: some leads come from its customers. The
+ * integration tests but {@code DemoSalesIT} turn it off with
+ * {@code reflow.demo.seed-sales=false}.
  */
 @Component
 @Profile("demo")
@@ -256,18 +247,12 @@ class DemoSales implements ApplicationRunner {
 
 	private final Opportunities opportunityTable;
 
-	private final RuntimeService runtimeService;
-
-	private final TaskService taskService;
-
-	private final ManagementService managementService;
-
-	private final IdentityService identityService;
+	private final DemoWorker worker;
 
 	private final Clock clock;
 
 	DemoSales(LeadManagement leads, OpportunityManagement opportunities, OrderManagement orders,
-			CustomerManagement customers, Leads leadTable, Opportunities opportunityTable, ProcessEngine engine,
+			CustomerManagement customers, Leads leadTable, Opportunities opportunityTable, DemoWorker worker,
 			Clock clock) {
 		this.leads = leads;
 		this.opportunities = opportunities;
@@ -275,10 +260,7 @@ class DemoSales implements ApplicationRunner {
 		this.customers = customers;
 		this.leadTable = leadTable;
 		this.opportunityTable = opportunityTable;
-		this.runtimeService = engine.getRuntimeService();
-		this.taskService = engine.getTaskService();
-		this.managementService = engine.getManagementService();
-		this.identityService = engine.getIdentityService();
+		this.worker = worker;
 		this.clock = clock;
 	}
 
@@ -313,11 +295,12 @@ class DemoSales implements ApplicationRunner {
 	private void drive(int index, Seed seed, Set<Long> takenCustomers) {
 		LeadView lead = this.leads.create(draft(index, seed, takenCustomers)).lead();
 		String leadProcess = lead.processInstanceId();
-		runJobs(leadProcess);
+		this.worker.runJobs(leadProcess);
 		if (seed.goal() == Goal.NURTURING || seed.goal() == Goal.QUALIFY_LEAD) {
 			return;
 		}
-		complete(leadProcess, LeadQualificationProcess.Elements.TASK_QUALIFY_LEAD, qualification(index, seed));
+		this.worker.complete(leadProcess, LeadQualificationProcess.Elements.TASK_QUALIFY_LEAD,
+				qualification(index, seed));
 		if (seed.goal() == Goal.DISQUALIFIED) {
 			return;
 		}
@@ -330,10 +313,10 @@ class DemoSales implements ApplicationRunner {
 		if (seed.goal() == Goal.PREPARE_QUOTE) {
 			return;
 		}
-		complete(process, OpportunityToOrderProcess.Elements.TASK_PREPARE_QUOTE, quote(seed));
+		this.worker.complete(process, OpportunityToOrderProcess.Elements.TASK_PREPARE_QUOTE, quote(seed));
 		if (seed.goal() != Goal.APPROVE_DISCOUNT
-				&& waitsAt(process, OpportunityToOrderProcess.Elements.TASK_APPROVE_DISCOUNT)) {
-			complete(process, OpportunityToOrderProcess.Elements.TASK_APPROVE_DISCOUNT,
+				&& this.worker.waitsAt(process, OpportunityToOrderProcess.Elements.TASK_APPROVE_DISCOUNT)) {
+			this.worker.complete(process, OpportunityToOrderProcess.Elements.TASK_APPROVE_DISCOUNT,
 					(seed.goal() == Goal.REWORK_QUOTE)
 							? Map.of(OpportunityToOrderProcess.Variables.APPROVAL_DECISION, "REJECT",
 									OpportunityToOrderProcess.Variables.APPROVAL_COMMENT, seed.note())
@@ -344,7 +327,7 @@ class DemoSales implements ApplicationRunner {
 			// integration:
 			// no engine user, as with POST /api/opportunities/{id}/customer-response
 			this.opportunities.respond(opportunityId, seed.goal() == Goal.WON, seed.note());
-			runJobs(process);
+			this.worker.runJobs(process);
 		}
 	}
 
@@ -409,90 +392,6 @@ class DemoSales implements ApplicationRunner {
 				OpportunityToOrderProcess.Variables.EXPECTED_CLOSE_DATE,
 				seed.timeline().closeDateFrom(LocalDate.now(this.clock)).toString(),
 				OpportunityToOrderProcess.Variables.QUOTE_NOTE, "Prices in CNY without VAT, valid for 30 days.");
-	}
-
-	/**
-	 * Claims and completes the instance's open task as the first member of its candidate
-	 * group, then runs the jobs that created.
-	 */
-	private void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
-		Task task = this.taskService.createTaskQuery()
-			.processInstanceId(processInstanceId)
-			.taskDefinitionKey(taskKey)
-			.singleResult();
-		if (task == null) {
-			throw new IllegalStateException("no task " + taskKey + "; the process waits at "
-					+ this.runtimeService.getActiveActivityIds(processInstanceId));
-		}
-		String group = this.taskService.getIdentityLinksForTask(task.getId())
-			.stream()
-			.filter((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-			.map(IdentityLink::getGroupId)
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("task " + taskKey + " has no candidate group"));
-		String user = memberOf(group);
-		as(user, () -> {
-			this.taskService.claim(task.getId(), user);
-			this.taskService.complete(task.getId(), variables);
-		});
-		runJobs(processInstanceId);
-	}
-
-	private boolean waitsAt(String processInstanceId, String taskKey) {
-		return this.taskService.createTaskQuery()
-			.processInstanceId(processInstanceId)
-			.taskDefinitionKey(taskKey)
-			.count() > 0;
-	}
-
-	/**
-	 * Runs the instance's due jobs (not its timers) until it waits for a person, a
-	 * message or a timer, or has ended.
-	 */
-	private void runJobs(String processInstanceId) {
-		for (int round = 0; round < 10; round++) {
-			List<Job> jobs = this.managementService.createJobQuery()
-				.processInstanceId(processInstanceId)
-				.executable()
-				.list();
-			if (jobs.isEmpty()) {
-				return;
-			}
-			jobs.forEach((job) -> this.managementService.executeJob(job.getId()));
-		}
-		throw new IllegalStateException("process " + processInstanceId + " keeps creating jobs");
-	}
-
-	/**
-	 * Runs the action as the user. Authorization is on and granted per group, so the
-	 * user's groups go along ({@code setAuthenticatedUserId} alone would carry none).
-	 */
-	private void as(String user, Runnable action) {
-		List<String> groups = this.identityService.createGroupQuery()
-			.groupMember(user)
-			.list()
-			.stream()
-			.map(Group::getId)
-			.toList();
-		this.identityService.setAuthentication(user, groups);
-		try {
-			action.run();
-		}
-		finally {
-			this.identityService.clearAuthentication();
-		}
-	}
-
-	private String memberOf(String group) {
-		return this.identityService.createUserQuery()
-			.memberOfGroup(group)
-			.orderByUserId()
-			.asc()
-			.list()
-			.stream()
-			.map(User::getId)
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("group " + group + " has no member to act"));
 	}
 
 }
