@@ -21,6 +21,7 @@ import io.reflow.crm.testsupport.Http;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the real processes, so every lead status but NEW and every opportunity stage is there,
  * with work waiting in the sales groups' Tasklists; and a second run adds nothing.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "reflow.demo.seed-sales=true")
 @ActiveProfiles({ "demo", "test" })
 class DemoSalesIT {

@@ -18,6 +18,7 @@ import io.reflow.crm.support.process.SupportCaseProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * field visits, escalations to support leads and managers, and closed cases with the
  * customer's score; and a second run adds nothing.
  */
+@DirtiesContext
 @SpringBootTest(properties = "reflow.demo.seed-support=true")
 @ActiveProfiles({ "demo", "test" })
 class DemoSupportIT {
