@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.criteria.Predicate;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 
@@ -64,11 +65,13 @@ public class SupportManagement {
 
 	private final TaskService taskService;
 
+	private final IdentityService identityService;
+
 	private final Clock clock;
 
 	SupportManagement(ServiceCases cases, CaseEscalations escalations, FieldVisits visits, CustomerManagement customers,
 			CustomerTimeline timeline, WorkingCalendar calendar, SupportNotifier notifier,
-			RuntimeService runtimeService, TaskService taskService, Clock clock) {
+			RuntimeService runtimeService, TaskService taskService, IdentityService identityService, Clock clock) {
 		this.cases = cases;
 		this.escalations = escalations;
 		this.visits = visits;
@@ -78,6 +81,7 @@ public class SupportManagement {
 		this.notifier = notifier;
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
+		this.identityService = identityService;
 		this.clock = clock;
 	}
 
@@ -209,7 +213,10 @@ public class SupportManagement {
 	 * Task listener of {@code Task_ResolveCase}: the first claim is the first response.
 	 */
 	public void markResponded(long caseId, String user) {
-		ServiceCase serviceCase = load(caseId);
+		respond(load(caseId), user);
+	}
+
+	private void respond(ServiceCase serviceCase, String user) {
 		if (serviceCase.firstResponseAt == null && user != null) {
 			serviceCase.firstResponseAt = this.clock.instant();
 			serviceCase.respondedBy = user;
@@ -257,6 +264,9 @@ public class SupportManagement {
 			throw new InvalidTaskInputException(
 					"Describe the resolution (up to 2000 characters), or ask for a field visit.");
 		}
+		// an answer is a response too, even without a claim first (the engine API allows
+		// that)
+		respond(serviceCase, currentUser());
 		serviceCase.diagnosis = found;
 		serviceCase.resolution = visit ? serviceCase.resolution : fix;
 		record(serviceCase, visit ? "FIELD_VISIT_REQUESTED" : "CASE_RESOLUTION_PROPOSED",
@@ -385,6 +395,9 @@ public class SupportManagement {
 	 * @throws ConflictException if the case is not waiting for feedback
 	 */
 	public CaseView feedback(long caseId, boolean resolved, Integer csat, String comment) {
+		if (csat != null && (csat < 1 || csat > 5)) {
+			throw new InvalidFieldException("csat", "must be between 1 and 5");
+		}
 		ServiceCase serviceCase = load(caseId);
 		if (!awaitingFeedback(serviceCase)) {
 			throw new ConflictException("resolved", "Case " + serviceCase.number() + " is " + serviceCase.status
@@ -444,6 +457,18 @@ public class SupportManagement {
 				+ ((serviceCase.csat != null) ? ", CSAT " + serviceCase.csat : ""));
 	}
 
+	/**
+	 * The groups the case was escalated to, so that later tasks of the case reach them
+	 * too.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Set<String> escalationGroups(long caseId) {
+		return this.escalations.findByCaseIdOrderByIdAsc(caseId)
+			.stream()
+			.map((escalation) -> escalation.escalatedTo)
+			.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+	}
+
 	/** What the case's task forms show (task-local variables, not process data). */
 	@Transactional(readOnly = true)
 	public Map<String, Object> taskContext(long caseId) {
@@ -470,6 +495,11 @@ public class SupportManagement {
 			context.put("visitReport", visit.report);
 		});
 		return context;
+	}
+
+	private String currentUser() {
+		var authentication = this.identityService.getCurrentAuthentication();
+		return (authentication != null && authentication.getUserId() != null) ? authentication.getUserId() : "unknown";
 	}
 
 	private void record(ServiceCase serviceCase, String type, String summary) {

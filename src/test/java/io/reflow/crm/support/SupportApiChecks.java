@@ -133,6 +133,18 @@ abstract class SupportApiChecks {
 			.containsEntry("responseBreached", true)
 			.containsEntry("resolutionBreached", true);
 		assertThat(this.managementService.createJobQuery().processInstanceId((String) pid).timers().count()).isZero();
+
+		// resolved by tier 2, reopened by the customer: the new task still reaches leads
+		// and managers
+		String taskId = (String) tasksOf("xu.jun", pid).get(0).get("id");
+		assertThat(as("xu.jun", "/engine-rest/task/" + taskId + "/complete").postJson(
+				"{\"variables\":{\"diagnosis\":{\"value\":\"Disk full\"},\"resolution\":{\"value\":\"Freed space\"}}}")
+			.statusCode()).isEqualTo(204);
+		assertThat(read(opened.get("id"))).containsEntry("respondedBy", "xu.jun");
+		assertThat(as("xu.jun", "/api/cases/" + opened.get("id") + "/feedback").postJson("{\"resolved\":false}")
+			.statusCode()).isEqualTo(200);
+		assertThat(tasksOf("ma.lin", pid)).extracting((task) -> task.get("name")).containsExactly("Resolve case");
+		assertThat(tasksOf("guo.hua", pid)).hasSize(1);
 	}
 
 	@Test

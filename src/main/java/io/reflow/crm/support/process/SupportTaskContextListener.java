@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Create listener of the user tasks of {@code support-case}: removes the previous round's
- * answers that Tasklist would show pre-filled, and copies what the form shows (case,
- * customer, visit) into task-local variables.
+ * answers that Tasklist would show pre-filled, keeps the case visible to the groups it
+ * was escalated to, and copies what the form shows (case, customer, visit) into
+ * task-local variables.
  */
 @Component
 class SupportTaskContextListener implements TaskListener {
@@ -36,6 +37,8 @@ class SupportTaskContextListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		STALE_ANSWERS.getOrDefault(task.getTaskDefinitionKey(), List.of())
 			.forEach((name) -> task.getExecution().removeVariable(name));
+		// a case escalated earlier stays visible to the groups it was escalated to
+		this.cases.escalationGroups(CaseValues.id(task)).forEach(task::addCandidateGroup);
 		this.cases.taskContext(CaseValues.id(task)).forEach((name, value) -> {
 			if (value != null) {
 				task.setVariableLocal(name, value);
