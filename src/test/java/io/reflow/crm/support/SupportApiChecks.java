@@ -255,6 +255,15 @@ abstract class SupportApiChecks {
 	}
 
 	@Test
+	void shouldDocumentTheSupportApiInOpenApi() {
+		HttpResponse<String> response = as("guo.hua", "/v3/api-docs").get();
+		assertThat(response.statusCode()).isEqualTo(200);
+		Map<String, Object> paths = JsonPath.read(response.body(), "$.paths");
+		assertThat(paths).containsKeys("/api/cases", "/api/cases/{id}", "/api/cases/{id}/feedback",
+				"/api/cases/{id}/comments");
+	}
+
+	@Test
 	void shouldReturnTheFirstCaseForARepeatedExternalRef() {
 		String ref = ",\"externalRef\":\"mail-" + System.nanoTime() + "\"";
 		HttpResponse<String> first = as("wu.qiang", "/api/cases").postJson(json(this.standard, "INQUIRY", "LOW", ref));
