@@ -10,10 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -21,6 +18,7 @@ import io.reflow.crm.customer.Industry;
 import io.reflow.crm.customer.Region;
 import io.reflow.crm.testsupport.Browser;
 import io.reflow.crm.testsupport.Jobs;
+import io.reflow.crm.testsupport.TasklistForm;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -29,6 +27,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
+import static io.reflow.crm.testsupport.TasklistForm.CLAIM;
+import static io.reflow.crm.testsupport.TasklistForm.COMPLETE;
+import static io.reflow.crm.testsupport.TasklistForm.NOTIFICATION;
+import static io.reflow.crm.testsupport.TasklistForm.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,13 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles({ "demo", "test" })
 class SalesTasklistBrowserIT {
 
-	static final By COMPLETE = By.xpath("//button[@ng-click='complete()']");
-
-	static final By NOTIFICATION = By.cssSelector(".page-notifications .alert");
-
 	static final String NEED = "CRM for 80 key account managers across 6 offices";
-
-	static final By CLAIM = By.xpath("//button[@ng-click='claim()']");
 
 	@LocalServerPort
 	int port;
@@ -71,10 +67,13 @@ class SalesTasklistBrowserIT {
 
 	WebDriverWait wait;
 
+	TasklistForm form;
+
 	@BeforeEach
 	void openBrowser() {
 		this.browser = Browser.start();
 		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
+		this.form = new TasklistForm(this.browser, this.wait);
 	}
 
 	@AfterEach
@@ -104,33 +103,31 @@ class SalesTasklistBrowserIT {
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "My group tasks"));
 		// the task link survives the login (the login page passes the #fragment on)
 		assertThat(this.browser.getCurrentUrl()).contains("#/?task=" + task.getId());
-		click(CLAIM);
+		this.form.click(CLAIM);
 		// the form is enabled, and Complete offered, once the task is the user's
 		this.wait.until(ExpectedConditions.elementToBeClickable(COMPLETE));
 		// the company is shown, not asked: a disabled field over a task-local variable
-		this.wait.until(ExpectedConditions.attributeToBe(input("Company"), "value", "杭州大成软件有限公司"));
-		assertThat(this.browser.findElement(input("Company")).isEnabled()).isFalse();
+		this.wait.until(ExpectedConditions.attributeToBe(this.form.input("Company"), "value", "杭州大成软件有限公司"));
+		assertThat(this.browser.findElement(this.form.input("Company")).isEnabled()).isFalse();
 		assertThat(this.taskService.getVariableLocal(task.getId(), "companyName")).isEqualTo("杭州大成软件有限公司");
 
 		// (1) nothing chosen
-		click(COMPLETE);
+		this.form.click(COMPLETE);
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(error("Outcome"), "Field is required"));
 		// Tasklist 7.24 also reports a refused form as "An error happened while
 		// submitting the task form", over the Complete button: the user closes it
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(NOTIFICATION, "submitting the task form"));
 		Browser.screenshot(this.browser, "qualify-lead-refused-empty");
-		click(By.xpath(
-				"//div[contains(@class, 'page-notifications')]//button[@ng-click='removeNotification(notification)']"));
-		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(NOTIFICATION));
+		this.form.dismissNotification();
 		assertStillInQualification(task, lead);
 
 		// (2) qualified, everything answered but the budget negative. Texts come before
 		// the budget: form-js 1.8.7 redraws the form once more 300 ms after it takes a
 		// number, and that wipes text typed meanwhile into another field
-		click(By.xpath("//label[normalize-space()='Qualified: prepare a quote']"));
-		type(input("Need"), NEED);
-		choose("Timeline", "Within 3 months");
-		type(input("Budget (CNY)"), "-5");
+		this.form.click(By.xpath("//label[normalize-space()='Qualified: prepare a quote']"));
+		this.form.type(this.form.input("Need"), NEED);
+		this.form.choose("Timeline", "Within 3 months");
+		this.form.type(this.form.input("Budget (CNY)"), "-5");
 		this.wait
 			.until(ExpectedConditions.textToBePresentInElementLocated(error("Budget (CNY)"), "minimum value of 0"));
 		this.wait.until(ExpectedConditions.not(ExpectedConditions.elementToBeClickable(COMPLETE)));
@@ -138,12 +135,12 @@ class SalesTasklistBrowserIT {
 		assertStillInQualification(task, lead);
 
 		// (3) the budget corrected
-		type(input("Budget (CNY)"), "300000");
+		this.form.type(this.form.input("Budget (CNY)"), "300000");
 		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(error("Budget (CNY)")));
 		this.wait.until(ExpectedConditions.elementToBeClickable(COMPLETE));
-		assertThat(this.browser.findElement(input("Need")).getDomProperty("value")).isEqualTo(NEED);
+		assertThat(this.browser.findElement(this.form.input("Need")).getDomProperty("value")).isEqualTo(NEED);
 		Browser.screenshot(this.browser, "qualify-lead-filled");
-		click(COMPLETE);
+		this.form.click(COMPLETE);
 		this.wait.until((driver) -> this.taskService.createTaskQuery().taskId(task.getId()).count() == 0);
 
 		Jobs.runDue(this.managementService, pid);
@@ -162,46 +159,6 @@ class SalesTasklistBrowserIT {
 
 	String url(String path) {
 		return "http://localhost:" + this.port + path;
-	}
-
-	/** The form-js field (label, input, messages) whose label reads {@code label}. */
-	static String field(String label) {
-		return "//div[contains(concat(' ', @class, ' '), ' fjs-form-field ')][label[text()[normalize-space()='" + label
-				+ "']]]";
-	}
-
-	/** The input of a field: form-js ties the label to it with {@code for}. */
-	By input(String label) {
-		String id = this.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(field(label) + "/label")))
-			.getDomAttribute("for");
-		return By.id(id);
-	}
-
-	static By error(String label) {
-		return By.xpath(field(label) + "//div[contains(@class, 'fjs-form-field-error')]");
-	}
-
-	void click(By locator) {
-		WebElement element = this.wait.until(ExpectedConditions.presenceOfElementLocated(locator));
-		// a centred element is never under Tasklist's footer or its notifications
-		((JavascriptExecutor) this.browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-		this.wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
-	}
-
-	void type(By locator, String text) {
-		click(locator);
-		WebElement element = this.browser.findElement(locator);
-		element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-		element.sendKeys(text);
-	}
-
-	/** Picks an option of a form-js select, which is a list of its own, not a select. */
-	void choose(String label, String option) {
-		By display = By.xpath(field(label) + "//div[contains(@class, 'fjs-select-display')]");
-		click(display);
-		click(By.xpath(
-				field(label) + "//*[contains(@class, 'fjs-dropdownlist-item')][normalize-space()='" + option + "']"));
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(display, option));
 	}
 
 }
