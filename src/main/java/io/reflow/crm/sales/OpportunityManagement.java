@@ -5,7 +5,6 @@ import io.reflow.crm.platform.process.TaskAnswers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import org.camunda.bpm.engine.RuntimeService;
 
+import io.reflow.crm.customer.CustomerManagement;
 import io.reflow.crm.customer.CustomerTimeline;
+import io.reflow.crm.customer.CustomerView;
 import io.reflow.crm.customer.InteractionDraft;
 import io.reflow.crm.platform.web.ConflictException;
 import io.reflow.crm.platform.web.InvalidFieldException;
@@ -50,6 +51,8 @@ public class OpportunityManagement {
 
 	private final CustomerTimeline timeline;
 
+	private final CustomerManagement customers;
+
 	private final RuntimeService runtimeService;
 
 	private final EntityManager entityManager;
@@ -57,8 +60,9 @@ public class OpportunityManagement {
 	private final Clock clock;
 
 	OpportunityManagement(Opportunities opportunities, Quotes quotes, SalesOrders orders, CustomerTimeline timeline,
-			RuntimeService runtimeService, EntityManager entityManager, Clock clock) {
+			CustomerManagement customers, RuntimeService runtimeService, EntityManager entityManager, Clock clock) {
 		this.opportunities = opportunities;
+		this.customers = customers;
 		this.quotes = quotes;
 		this.orders = orders;
 		this.timeline = timeline;
@@ -176,11 +180,12 @@ public class OpportunityManagement {
 	 * What the opportunity's task forms show (task-local variables, not process data).
 	 */
 	@Transactional(readOnly = true)
-	public Map<String, Object> taskContext(long id, String companyName, String customerTier) {
+	public Map<String, Object> taskContext(long id) {
 		Opportunity opportunity = load(id);
+		CustomerView customer = this.customers.find(opportunity.getCustomerId());
 		Map<String, Object> context = new java.util.HashMap<>();
-		context.put("companyName", companyName);
-		context.put("customerTier", customerTier);
+		context.put("companyName", customer.companyName());
+		context.put("customerTier", customer.tier().name());
 		context.put("opportunityName", opportunity.getName());
 		context.put("opportunityAmount",
 				(opportunity.getAmount() != null) ? opportunity.getAmount().doubleValue() : null);

@@ -1,7 +1,5 @@
 package io.reflow.crm.sales;
 
-import io.reflow.crm.platform.process.InvalidTaskInputException;
-
 /**
  * The answers of the {@code qualify-lead} form as they come from the engine, not yet
  * checked: outcome {@code QUALIFIED} or {@code DISQUALIFIED}, then BANT or a reason.

@@ -6,8 +6,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
-import io.reflow.crm.customer.CustomerManagement;
-import io.reflow.crm.customer.CustomerView;
 import io.reflow.crm.sales.LeadManagement;
 import io.reflow.crm.sales.OpportunityManagement;
 
@@ -26,12 +24,9 @@ class SalesTaskContextListener implements TaskListener {
 
 	private final OpportunityManagement opportunities;
 
-	private final CustomerManagement customers;
-
-	SalesTaskContextListener(LeadManagement leads, OpportunityManagement opportunities, CustomerManagement customers) {
+	SalesTaskContextListener(LeadManagement leads, OpportunityManagement opportunities) {
 		this.leads = leads;
 		this.opportunities = opportunities;
-		this.customers = customers;
 	}
 
 	/**
@@ -54,8 +49,7 @@ class SalesTaskContextListener implements TaskListener {
 		Map<String, Object> context;
 		if (task.hasVariable(OpportunityToOrderProcess.Variables.OPPORTUNITY_ID)) {
 			long opportunityId = ExecutionValues.id(task, OpportunityToOrderProcess.Variables.OPPORTUNITY_ID);
-			CustomerView customer = this.customers.find(this.opportunities.find(opportunityId).customerId());
-			context = this.opportunities.taskContext(opportunityId, customer.companyName(), customer.tier().name());
+			context = this.opportunities.taskContext(opportunityId);
 		}
 		else {
 			context = this.leads.taskContext(ExecutionValues.id(task, LeadQualificationProcess.Variables.LEAD_ID));
