@@ -1,5 +1,6 @@
 package io.reflow.crm.customer;
 
+import java.time.Instant;
 import java.util.Locale;
 
 import jakarta.persistence.Column;
@@ -37,6 +38,12 @@ class Contact {
 
 	private String role;
 
+	@Column(name = "opted_out_at")
+	private Instant optedOutAt;
+
+	@Column(name = "opted_out_campaign_id")
+	private Long optedOutCampaignId;
+
 	protected Contact() {
 	}
 
@@ -49,6 +56,28 @@ class Contact {
 		this.email = normalizeEmail(draft.email());
 		this.phone = Customer.blankToNull(draft.phone());
 		this.role = Customer.blankToNull(draft.role());
+	}
+
+	/**
+	 * The contact asked not to be contacted by campaigns any more; the first opt-out
+	 * counts.
+	 * @return whether this call opted the contact out
+	 */
+	boolean optOut(Long campaignId, Instant at) {
+		if (this.optedOutAt != null) {
+			return false;
+		}
+		this.optedOutAt = at;
+		this.optedOutCampaignId = campaignId;
+		return true;
+	}
+
+	Instant getOptedOutAt() {
+		return this.optedOutAt;
+	}
+
+	Customer getCustomer() {
+		return this.customer;
 	}
 
 	static String normalizeEmail(String email) {

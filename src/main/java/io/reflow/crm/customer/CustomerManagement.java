@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 
@@ -32,12 +33,15 @@ public class CustomerManagement {
 
 	private final Customers customers;
 
+	private final Contacts contacts;
+
 	private final IdentityService identityService;
 
 	private final Clock clock;
 
-	CustomerManagement(Customers customers, IdentityService identityService, Clock clock) {
+	CustomerManagement(Customers customers, Contacts contacts, IdentityService identityService, Clock clock) {
 		this.customers = customers;
+		this.contacts = contacts;
 		this.identityService = identityService;
 		this.clock = clock;
 	}
@@ -115,6 +119,60 @@ public class CustomerManagement {
 		if (customer.getStatus() == CustomerStatus.PROSPECT) {
 			customer.activate();
 		}
+	}
+
+	/**
+	 * The contacts a campaign with these criteria addresses, in contact id order:
+	 * contacts of active customers and prospects who have not opted out.
+	 */
+	@Transactional(readOnly = true)
+	public List<AudienceContact> audience(AudienceCriteria criteria) {
+		Specification<Contact> audience = (root, query, cb) -> {
+			// fetched with the contact: the result needs the company of every contact
+			@SuppressWarnings("unchecked")
+			Join<Contact, Customer> customer = (Join<Contact, Customer>) root.<Contact, Customer>fetch("customer");
+			List<Predicate> where = new ArrayList<>();
+			where.add(cb.isNull(root.get("optedOutAt")));
+			where.add(customer.get("status").in(CustomerStatus.ACTIVE, CustomerStatus.PROSPECT));
+			if (criteria.region() != null) {
+				where.add(cb.equal(customer.get("region"), criteria.region()));
+			}
+			if (criteria.tier() != null) {
+				where.add(cb.equal(customer.get("tier"), criteria.tier()));
+			}
+			if (criteria.industry() != null) {
+				where.add(cb.lower(customer.get("industry"))
+					.in(criteria.industry().name().toLowerCase(java.util.Locale.ROOT),
+							criteria.industry().label().toLowerCase(java.util.Locale.ROOT)));
+			}
+			if (criteria.minEmployees() != null) {
+				where.add(cb.greaterThanOrEqualTo(customer.get("employeeCount"), criteria.minEmployees()));
+			}
+			if (criteria.maxEmployees() != null) {
+				where.add(cb.lessThanOrEqualTo(customer.get("employeeCount"), criteria.maxEmployees()));
+			}
+			return cb.and(where.toArray(Predicate[]::new));
+		};
+		return this.contacts.findAll(audience, org.springframework.data.domain.Sort.by("id"))
+			.stream()
+			.map((contact) -> new AudienceContact(contact.getId(), contact.getCustomer().getId(), contact.getName(),
+					contact.getCustomer().getCompanyName(), contact.getEmail(), contact.getPhone()))
+			.toList();
+	}
+
+	/**
+	 * The contact asked to receive no more campaigns: no audience selects it again.
+	 * @return whether this call opted the contact out (false when it had already)
+	 */
+	public boolean optOut(long contactId, Long campaignId) {
+		Contact contact = this.contacts.findById(contactId)
+			.orElseThrow(() -> new NotFoundException("No contact " + contactId + "."));
+		return contact.optOut(campaignId, this.clock.instant());
+	}
+
+	@Transactional(readOnly = true)
+	public boolean isOptedOut(long contactId) {
+		return this.contacts.findById(contactId).map((contact) -> contact.getOptedOutAt() != null).orElse(false);
 	}
 
 	@Transactional(readOnly = true)

@@ -8,8 +8,11 @@ public record CustomerView(long id, String companyName, String industry, Region 
 		Tier tier, String ownerGroup, CustomerStatus status, Instant createdAt, long version,
 		List<ContactView> contacts) {
 
-	/** A contact as the API returns it. */
-	public record ContactView(long id, String name, String email, String phone, String role) {
+	/**
+	 * A contact as the API returns it; {@code optedOutAt} is when the contact
+	 * unsubscribed from campaigns.
+	 */
+	public record ContactView(long id, String name, String email, String phone, String role, Instant optedOutAt) {
 	}
 
 	static CustomerView of(Customer customer) {
@@ -19,7 +22,7 @@ public record CustomerView(long id, String companyName, String industry, Region 
 				customer.getContacts()
 					.stream()
 					.map((contact) -> new ContactView(contact.getId(), contact.getName(), contact.getEmail(),
-							contact.getPhone(), contact.getRole()))
+							contact.getPhone(), contact.getRole(), contact.getOptedOutAt()))
 					.toList());
 	}
 

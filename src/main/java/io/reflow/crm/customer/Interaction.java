@@ -27,6 +27,9 @@ class Interaction {
 	@Column(name = "opportunity_id")
 	private Long opportunityId;
 
+	@Column(name = "campaign_id")
+	private Long campaignId;
+
 	@Column(nullable = false)
 	private String type;
 
@@ -45,6 +48,7 @@ class Interaction {
 		this.customerId = draft.customerId();
 		this.leadId = draft.leadId();
 		this.opportunityId = draft.opportunityId();
+		this.campaignId = draft.campaignId();
 		this.type = draft.type();
 		this.summary = (draft.summary().length() > 500) ? draft.summary().substring(0, 500) : draft.summary();
 		this.actor = actor;
@@ -56,8 +60,8 @@ class Interaction {
 	}
 
 	InteractionView view() {
-		return new InteractionView(this.id, this.customerId, this.leadId, this.opportunityId, this.type, this.summary,
-				this.actor, this.occurredAt);
+		return new InteractionView(this.id, this.customerId, this.leadId, this.opportunityId, this.campaignId,
+				this.type, this.summary, this.actor, this.occurredAt);
 	}
 
 }

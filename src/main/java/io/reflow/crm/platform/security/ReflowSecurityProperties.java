@@ -44,6 +44,17 @@ public record ReflowSecurityProperties(Map<String, List<String>> moduleGroups, L
 		return groups;
 	}
 
+	/**
+	 * Who may use the marketing API ({@code /api/campaigns}): the marketing groups,
+	 * managers and Camunda administrators.
+	 */
+	public java.util.Set<String> marketingApiGroups() {
+		java.util.Set<String> groups = new java.util.TreeSet<>(this.moduleGroups.getOrDefault("marketing", List.of()));
+		groups.addAll(this.managerGroups);
+		groups.add(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
+		return groups;
+	}
+
 	public ReflowSecurityProperties {
 		moduleGroups = (moduleGroups != null) ? Map.copyOf(moduleGroups) : Map.of();
 		managerGroups = (managerGroups != null) ? List.copyOf(managerGroups) : List.of();

@@ -138,6 +138,8 @@ class SecurityConfiguration {
 				.hasAnyAuthority(salesUsers)
 				.requestMatchers(path(null, "/api/cases/**"))
 				.hasAnyAuthority(authorities(properties.supportApiGroups()))
+				.requestMatchers(path(null, "/api/campaigns/**"))
+				.hasAnyAuthority(authorities(properties.marketingApiGroups()))
 				.anyRequest()
 				.authenticated())
 			.formLogin((form) -> form.loginPage("/login").successHandler(loginSuccess()))

@@ -2,23 +2,20 @@ package io.reflow.crm.sales.process;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** Reads the ids the sales processes carry, with a clear message when one is missing. */
+import io.reflow.crm.platform.process.ProcessValues;
+
+/** Reads the ids the sales processes carry (see {@link ProcessValues}). */
 final class ExecutionValues {
 
 	private ExecutionValues() {
 	}
 
 	static long id(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		if (value instanceof Number number) {
-			return number.longValue();
-		}
-		throw new IllegalStateException("Process variable '" + name + "' must be an id, but is " + value);
+		return ProcessValues.id(scope, name);
 	}
 
 	static String text(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		return (value != null) ? value.toString() : null;
+		return ProcessValues.text(scope, name);
 	}
 
 }

@@ -2,8 +2,10 @@ package io.reflow.crm.support.process;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import io.reflow.crm.platform.process.ProcessValues;
+
 /**
- * Reads the ids the support process carries, with a clear message when one is missing.
+ * Reads the case id and texts the support process carries (see {@link ProcessValues}).
  */
 final class CaseValues {
 
@@ -11,16 +13,11 @@ final class CaseValues {
 	}
 
 	static long id(VariableScope scope) {
-		Object value = scope.getVariable(SupportCaseProcess.Variables.CASE_ID);
-		if (value instanceof Number number) {
-			return number.longValue();
-		}
-		throw new IllegalStateException("Process variable 'caseId' must be an id, but is " + value);
+		return ProcessValues.id(scope, SupportCaseProcess.Variables.CASE_ID);
 	}
 
 	static String text(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		return (value != null) ? value.toString() : null;
+		return ProcessValues.text(scope, name);
 	}
 
 }

@@ -1,0 +1,29 @@
+package io.reflow.crm.marketing.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+import io.reflow.crm.marketing.MarketingManagement;
+import io.reflow.crm.platform.process.ProcessValues;
+import static io.reflow.crm.marketing.process.MarketingCampaignProcess.Variables.*;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code marketing-campaign}, {@code Task_StartCampaign}: the start date has come.
+ */
+@Component
+class StartCampaignDelegate implements JavaDelegate {
+
+	private final MarketingManagement campaigns;
+
+	StartCampaignDelegate(MarketingManagement campaigns) {
+		this.campaigns = campaigns;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		this.campaigns.start(ProcessValues.id(execution, CAMPAIGN_ID));
+	}
+
+}
