@@ -1,0 +1,6 @@
+package io.reflow.crm.marketing;
+
+/** The marketing checks on the embedded H2 database. */
+class H2MarketingApiIT extends MarketingApiChecks {
+
+}
