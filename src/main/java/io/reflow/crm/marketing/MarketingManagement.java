@@ -202,7 +202,7 @@ public class MarketingManagement {
 		if (interested) {
 			this.runtimeService.createMessageCorrelation(MarketingCampaignProcess.Messages.INTEREST_SHOWN)
 				.processInstanceBusinessKey(MarketingCampaignProcess.businessKey(id))
-				.setVariableLocal(Variables.RESPONSE_ID, response.id)
+				.setVariableToTriggeredScope(Variables.RESPONSE_ID, response.id)
 				.correlateWithResult();
 		}
 		return new ResponseCreation(ResponseView.of(response), true);
