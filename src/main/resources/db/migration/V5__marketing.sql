@@ -75,7 +75,7 @@ create table crm_campaign_message (
     recorded_at timestamp with time zone not null,
     constraint crm_campaign_message_uk unique (campaign_id, member_id, channel),
     constraint crm_campaign_message_channel_ck check (channel in ('EMAIL', 'SMS', 'PHONE', 'EVENT')),
-    constraint crm_campaign_message_status_ck check (status in ('SENT', 'INVITED', 'LISTED', 'NO_ADDRESS'))
+    constraint crm_campaign_message_status_ck check (status in ('SENT', 'INVITED', 'LISTED', 'NO_ADDRESS', 'OPTED_OUT'))
 );
 
 create table crm_campaign_response (

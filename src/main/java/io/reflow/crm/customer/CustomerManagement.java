@@ -170,9 +170,10 @@ public class CustomerManagement {
 		return contact.optOut(campaignId, this.clock.instant());
 	}
 
+	/** Which of these contacts have opted out of campaigns. */
 	@Transactional(readOnly = true)
-	public boolean isOptedOut(long contactId) {
-		return this.contacts.findById(contactId).map((contact) -> contact.getOptedOutAt() != null).orElse(false);
+	public Set<Long> optedOut(java.util.Collection<Long> contactIds) {
+		return contactIds.isEmpty() ? Set.of() : Set.copyOf(this.contacts.findOptedOut(contactIds));
 	}
 
 	@Transactional(readOnly = true)

@@ -13,7 +13,8 @@ import jakarta.persistence.Table;
 
 /**
  * What a channel did for one member: an e-mail or SMS sent, an invitation, a call-list
- * entry, or nothing for want of an address; table {@code crm_campaign_message}.
+ * entry, or nothing for want of an address or because the member opted out after being
+ * selected; table {@code crm_campaign_message}.
  */
 @Entity
 @Table(name = "crm_campaign_message")
@@ -22,7 +23,7 @@ class CampaignMessage {
 	/** The outcome per member and channel. */
 	enum Status {
 
-		SENT, INVITED, LISTED, NO_ADDRESS
+		SENT, INVITED, LISTED, NO_ADDRESS, OPTED_OUT
 
 	}
 

@@ -3,6 +3,8 @@ package io.reflow.crm.marketing;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -10,6 +12,10 @@ import org.springframework.data.jpa.repository.Query;
 interface CampaignResponses extends JpaRepository<CampaignResponse, Long> {
 
 	Optional<CampaignResponse> findByCampaignIdAndContactIdAndType(long campaignId, long contactId, ResponseType type);
+
+	Page<CampaignResponse> findByCampaignId(long campaignId, Pageable pageable);
+
+	Page<CampaignResponse> findByCampaignIdAndType(long campaignId, ResponseType type, Pageable pageable);
 
 	/** Rows of (type, count). */
 	@Query("select r.type, count(r) from CampaignResponse r where r.campaignId = ?1 group by r.type")

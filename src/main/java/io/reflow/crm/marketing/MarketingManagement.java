@@ -19,6 +19,8 @@ import java.util.TreeMap;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.reflow.crm.customer.AudienceContact;
 import io.reflow.crm.customer.AudienceCriteria;
@@ -45,6 +47,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Campaigns from draft to review: every step of {@code marketing-campaign} calls one
@@ -57,6 +61,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(noRollbackFor = InvalidTaskInputException.class)
 public class MarketingManagement {
+
+	private static final Logger logger = LoggerFactory.getLogger(MarketingManagement.class);
 
 	private final Campaigns campaigns;
 
@@ -166,6 +172,23 @@ public class MarketingManagement {
 	public Page<MemberView> members(long id, Pageable pageable) {
 		load(id);
 		return this.members.findByCampaignIdOrderByIdAsc(id, pageable).map(MemberView::of);
+	}
+
+	/** The campaign's responses, newest first unless the page says otherwise. */
+	@Transactional(readOnly = true)
+	public Page<ResponseView> responses(long id, ResponseType type, Pageable pageable) {
+		load(id);
+		Page<CampaignResponse> page = (type != null) ? this.responses.findByCampaignIdAndType(id, type, pageable)
+				: this.responses.findByCampaignId(id, pageable);
+		return page.map(ResponseView::of);
+	}
+
+	@Transactional(readOnly = true)
+	public ResponseView response(long id, long responseId) {
+		return this.responses.findById(responseId)
+			.filter((response) -> response.campaignId == id)
+			.map(ResponseView::of)
+			.orElseThrow(() -> new NotFoundException("No response " + responseId + " in campaign " + id + "."));
 	}
 
 	@Transactional(readOnly = true)
@@ -369,6 +392,13 @@ public class MarketingManagement {
 		if (!problems.isEmpty()) {
 			throw new InvalidTaskInputException("The plan needs " + String.join(", ", problems) + ".");
 		}
+		// parsed before anything is stored: a refused plan leaves the campaign as it was
+		io.reflow.crm.customer.Region region = TaskAnswers.option(answers.get(Variables.REGION),
+				io.reflow.crm.customer.Region.class, "The region");
+		Industry industry = TaskAnswers.option(answers.get(Variables.INDUSTRY), Industry.class, "The industry");
+		io.reflow.crm.customer.Tier tier = TaskAnswers.option(answers.get(Variables.TIER),
+				io.reflow.crm.customer.Tier.class, "The tier");
+		SizeBand sizeBand = TaskAnswers.option(answers.get(Variables.SIZE_BAND), SizeBand.class, "The size band");
 		campaign.name = name;
 		campaign.objective = objective;
 		campaign.channels(channels);
@@ -376,11 +406,10 @@ public class MarketingManagement {
 		campaign.expectedResponseRate = rate;
 		campaign.startDate = start;
 		campaign.endDate = end;
-		campaign.region = TaskAnswers.option(answers.get(Variables.REGION), io.reflow.crm.customer.Region.class,
-				"The region");
-		campaign.industry = TaskAnswers.option(answers.get(Variables.INDUSTRY), Industry.class, "The industry");
-		campaign.tier = TaskAnswers.option(answers.get(Variables.TIER), io.reflow.crm.customer.Tier.class, "The tier");
-		campaign.sizeBand = TaskAnswers.option(answers.get(Variables.SIZE_BAND), SizeBand.class, "The size band");
+		campaign.region = region;
+		campaign.industry = industry;
+		campaign.tier = tier;
+		campaign.sizeBand = sizeBand;
 		campaign.status = CampaignStatus.PENDING_APPROVAL;
 		campaign.feedback = null;
 		return new PlanOutcome(false, campaign.budget, start.atStartOfDay(this.properties.zone()).toInstant(),
@@ -495,67 +524,103 @@ public class MarketingManagement {
 
 	/**
 	 * Steps {@code Task_SendMessages} (EMAIL, SMS) and {@code Task_SendInvitations}
-	 * (EVENT): one message through the outbox per member with an address for the channel;
-	 * members already served on this channel are skipped, so a retry sends nothing twice.
-	 * @return how many messages were sent now
+	 * (EVENT): one message through the outbox per member with an address for the channel
+	 * who has not opted out since the selection. Members already served on this channel
+	 * are skipped, and messages go to the outbox only once the step has committed, so a
+	 * retried step sends nothing twice (at most once: a message the outbox then fails on
+	 * is logged, not retried).
+	 * @return how many messages are sent
 	 */
 	public int execute(long id, Channel channel) {
 		if (channel == Channel.PHONE) {
 			throw new IllegalArgumentException("PHONE is worked as a call list, not sent");
 		}
 		Campaign campaign = load(id);
-		Set<Long> done = this.messages.memberIdsReached(id, channel);
 		Instant now = this.clock.instant();
-		int sent = 0;
-		List<CampaignMessage> rows = new ArrayList<>();
+		List<CampaignOutbox.OutboundMessage> outgoing = new ArrayList<>();
 		List<InteractionDraft> contacted = new ArrayList<>();
-		for (CampaignMember member : this.members.findByCampaignIdOrderByIdAsc(id)) {
-			if (done.contains(member.id)) {
-				continue;
+		List<CampaignMessage> rows = pending(id, channel, (member) -> {
+			if (member.address(channel) == null) {
+				return CampaignMessage.Status.NO_ADDRESS;
 			}
-			String address = member.address(channel);
-			if (address == null) {
-				rows.add(new CampaignMessage(member, channel, CampaignMessage.Status.NO_ADDRESS, now));
-				continue;
-			}
-			this.outbox.send(new CampaignOutbox.OutboundMessage(channel, address, member.name,
+			outgoing.add(new CampaignOutbox.OutboundMessage(channel, member.address(channel), member.name,
 					(channel == Channel.EVENT) ? "Invitation: " + campaign.name : campaign.name, campaign.objective));
-			rows.add(new CampaignMessage(member, channel,
-					(channel == Channel.EVENT) ? CampaignMessage.Status.INVITED : CampaignMessage.Status.SENT, now));
 			contacted.add(InteractionDraft.forCampaign(id, member.customerId, "CAMPAIGN_" + channel.name(),
 					((channel == Channel.EVENT) ? "Invited " : channel.name() + " sent to ") + member.name
 							+ ((channel == Channel.EVENT) ? " to the event of campaign '" : " for campaign '")
 							+ campaign.name + "'"));
-			sent++;
-		}
+			return (channel == Channel.EVENT) ? CampaignMessage.Status.INVITED : CampaignMessage.Status.SENT;
+		}, now);
 		this.messages.saveAll(rows);
 		contacted.forEach(this.timeline::record);
-		return sent;
+		afterCommit(() -> outgoing.forEach(this::send));
+		return outgoing.size();
 	}
 
 	/**
-	 * Step {@code Task_PrepareCallList}: every member with a phone number goes on the
-	 * call list (once, however often the step runs).
+	 * Step {@code Task_PrepareCallList}: every member with a phone number who has not
+	 * opted out goes on the call list (once, however often the step runs).
 	 * @return the number of members to call
 	 */
 	public int prepareCallList(long id) {
 		load(id);
-		Set<Long> done = this.messages.memberIdsReached(id, Channel.PHONE);
-		Instant now = this.clock.instant();
-		List<CampaignMessage> rows = new ArrayList<>();
-		for (CampaignMember member : this.members.findByCampaignIdOrderByIdAsc(id)) {
-			if (!done.contains(member.id)) {
-				rows.add(new CampaignMessage(member, Channel.PHONE,
-						(member.phone != null) ? CampaignMessage.Status.LISTED : CampaignMessage.Status.NO_ADDRESS,
-						now));
-			}
-		}
-		this.messages.saveAll(rows);
+		this.messages.saveAll(pending(id, Channel.PHONE,
+				(member) -> (member.phone != null) ? CampaignMessage.Status.LISTED : CampaignMessage.Status.NO_ADDRESS,
+				this.clock.instant()));
 		return callList(id).size();
 	}
 
+	/**
+	 * One new row per member not yet served on the channel: OPTED_OUT for members who
+	 * opted out since the selection, otherwise what {@code outcome} says.
+	 */
+	private List<CampaignMessage> pending(long id, Channel channel,
+			java.util.function.Function<CampaignMember, CampaignMessage.Status> outcome, Instant now) {
+		Set<Long> done = this.messages.memberIdsReached(id, channel);
+		List<CampaignMember> open = this.members.findByCampaignIdOrderByIdAsc(id)
+			.stream()
+			.filter((member) -> !done.contains(member.id))
+			.toList();
+		Set<Long> optedOut = this.customers.optedOut(open.stream().map((member) -> member.contactId).toList());
+		return open.stream()
+			.map((member) -> new CampaignMessage(member, channel,
+					optedOut.contains(member.contactId) ? CampaignMessage.Status.OPTED_OUT : outcome.apply(member),
+					now))
+			.toList();
+	}
+
+	/** The members on the call list (listed, and not opted out since). */
 	private List<CampaignMember> callList(long id) {
-		return this.members.findByCampaignIdOrderByIdAsc(id).stream().filter((member) -> member.phone != null).toList();
+		Set<Long> listed = this.messages.memberIdsWithStatus(id, Channel.PHONE, CampaignMessage.Status.LISTED);
+		List<CampaignMember> list = this.members.findByCampaignIdOrderByIdAsc(id)
+			.stream()
+			.filter((member) -> listed.contains(member.id))
+			.toList();
+		Set<Long> optedOut = this.customers.optedOut(list.stream().map((member) -> member.contactId).toList());
+		return list.stream().filter((member) -> !optedOut.contains(member.contactId)).toList();
+	}
+
+	private void send(CampaignOutbox.OutboundMessage message) {
+		try {
+			this.outbox.send(message);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("{} to {} not sent: {}", message.channel(), message.address(), ex.getMessage());
+		}
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					action.run();
+				}
+			});
+		}
+		else {
+			action.run();
+		}
 	}
 
 	/** For {@code Task_CallCampaignMembers}: the campaign and the members to call. */
@@ -606,6 +671,9 @@ public class MarketingManagement {
 					"Enter how many of the " + listSize + " members on the call list were reached (a whole number).");
 		}
 		String noteText = TaskAnswers.text(note);
+		if (noteText != null) {
+			limit(noteText, 1000, "The note");
+		}
 		List<CampaignMember> interested = new ArrayList<>();
 		String names = TaskAnswers.text(interestedContacts);
 		if (names != null) {
@@ -628,7 +696,7 @@ public class MarketingManagement {
 			}
 		}
 		campaign.callsReached = reached.intValue();
-		campaign.callNote = (noteText != null) ? limit(noteText, 1000, "The note") : null;
+		campaign.callNote = noteText;
 		for (CampaignMember member : interested) {
 			if (this.responses.findByCampaignIdAndContactIdAndType(id, member.contactId, ResponseType.INTERESTED)
 				.isEmpty()) {

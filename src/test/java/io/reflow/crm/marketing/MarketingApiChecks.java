@@ -71,11 +71,16 @@ abstract class MarketingApiChecks {
 	}
 
 	static String campaign(String name, String channels, String budget, String region) {
+		return campaign(name, channels, budget, region, 0);
+	}
+
+	static String campaign(String name, String channels, String budget, String region, int startInDays) {
 		return """
 				{"name":"%s","objective":"Win %s customers for the new CRM","channels":[%s],"budget":%s,
 				 "audience":{"region":"%s","industry":"OTHER","tier":"STANDARD","sizeBand":"LARGE"},
 				 "startDate":"%s","endDate":"%s","expectedResponseRate":10}
-				""".formatted(name, region, channels, budget, region, today(), today().plusDays(14));
+				""".formatted(name, region, channels, budget, region, today().plusDays(startInDays),
+				today().plusDays(14));
 	}
 
 	/** A STANDARD customer of 300 employees (size band LARGE) with industry Other. */
@@ -260,6 +265,8 @@ abstract class MarketingApiChecks {
 		String interested = "{\"email\":\"YI.ZHAO@east-a.example.cn\",\"type\":\"INTERESTED\",\"note\":\"Wants pricing\"}";
 		HttpResponse<String> first = respond(id, interested);
 		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+		String location = first.headers().firstValue("Location").orElseThrow();
+		assertThat(as("liu.yang", location).get().statusCode()).isEqualTo(200);
 		HttpResponse<String> second = respond(id, interested);
 		assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
 		assertThat((Integer) JsonPath.read(second.body(), "$.id")).isEqualTo(JsonPath.read(first.body(), "$.id"));
@@ -273,6 +280,8 @@ abstract class MarketingApiChecks {
 		long leadId = ((Number) JsonPath.read(third.body(), "$.leadId")).longValue();
 		HttpResponse<String> read = as("zhao.lei", "/api/leads/" + leadId).get();
 		Map<String, Object> lead = JsonPath.read(read.body(), "$");
+		HttpResponse<String> listed = as("liu.yang", "/api/campaigns/" + id + "/responses?type=INTERESTED").get();
+		assertThat((List<Integer>) JsonPath.read(listed.body(), "$.content[*].leadId")).containsExactly((int) leadId);
 		assertThat(lead).containsEntry("source", "CAMPAIGN")
 			.containsEntry("contactName", "赵一")
 			.containsEntry("campaignId", (int) id);
@@ -346,7 +355,7 @@ abstract class MarketingApiChecks {
 		assertThat((String) JsonPath.read(read.body(), "$.contacts[0].optedOutAt")).isNotNull();
 		assertThat((Object) JsonPath.read(read.body(), "$.contacts[1].optedOutAt")).isNull();
 
-		Map<String, Object> second = approvedCampaign(campaign("South summer", "\"EMAIL\"", "20000", "SOUTH"),
+		Map<String, Object> second = approvedCampaign(campaign("South summer", "\"EMAIL\"", "20000", "SOUTH", 1),
 				"zhou.xin");
 		long secondId = ((Number) second.get("id")).longValue();
 		assertThat(second).containsEntry("memberCount", 1);
@@ -354,6 +363,16 @@ abstract class MarketingApiChecks {
 		assertThat((List<Integer>) JsonPath.read(members.body(), "$.content[*].contactId"))
 			.containsExactly((int) customer.contacts().get(1).id());
 		assertProblem(respond(secondId, "{\"contactId\":" + contactId + ",\"type\":\"CLICKED\"}"), 404, "not a member");
+
+		// a member who opts out before the start date gets nothing
+		assertThat(second).containsEntry("status", "SCHEDULED");
+		long otherId = customer.contacts().get(1).id();
+		assertThat(respond(secondId, "{\"contactId\":" + otherId + ",\"type\":\"UNSUBSCRIBED\"}").statusCode())
+			.isEqualTo(201);
+		fireTimer((String) second.get("processInstanceId"), "Event_StartDateReached");
+		assertThat(campaignOf(secondId)).containsEntry("status", "RUNNING");
+		assertThat((Map<String, Object>) JsonPath.read(resultsOf(secondId), "$.messages.EMAIL"))
+			.containsExactly(Map.entry("OPTED_OUT", 1));
 	}
 
 	@Test
@@ -447,7 +466,8 @@ abstract class MarketingApiChecks {
 		assertThat(response.statusCode()).isEqualTo(200);
 		Map<String, Object> paths = JsonPath.read(response.body(), "$.paths");
 		assertThat(paths).containsKeys("/api/campaigns", "/api/campaigns/{id}", "/api/campaigns/{id}/members",
-				"/api/campaigns/{id}/results", "/api/campaigns/{id}/responses");
+				"/api/campaigns/{id}/results", "/api/campaigns/{id}/responses",
+				"/api/campaigns/{id}/responses/{responseId}");
 	}
 
 }

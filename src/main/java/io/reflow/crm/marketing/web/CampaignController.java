@@ -14,6 +14,7 @@ import io.reflow.crm.marketing.MarketingManagement;
 import io.reflow.crm.marketing.MarketingManagement.ResponseCreation;
 import io.reflow.crm.marketing.MemberView;
 import io.reflow.crm.marketing.ResponseDraft;
+import io.reflow.crm.marketing.ResponseType;
 import io.reflow.crm.marketing.ResponseView;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -78,6 +79,20 @@ class CampaignController {
 					+ "ROI = (revenue − budget) / budget.")
 	CampaignResults results(@PathVariable long id) {
 		return this.campaigns.results(id);
+	}
+
+	@GetMapping("/{id}/responses")
+	@Operation(summary = "List the campaign's responses, optionally of one type",
+			description = "Each response names its lead (leadId) once the member was handed to sales.")
+	PagedModel<ResponseView> responses(@PathVariable long id, @RequestParam(required = false) ResponseType type,
+			@PageableDefault(size = 50, sort = "id", direction = Sort.Direction.DESC) Pageable pageable) {
+		return new PagedModel<>(this.campaigns.responses(id, type, pageable));
+	}
+
+	@GetMapping("/{id}/responses/{responseId}")
+	@Operation(summary = "Read one response")
+	ResponseView response(@PathVariable long id, @PathVariable long responseId) {
+		return this.campaigns.response(id, responseId);
 	}
 
 	@PostMapping("/{id}/responses")
