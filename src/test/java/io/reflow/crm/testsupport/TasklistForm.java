@@ -29,10 +29,14 @@ public final class TasklistForm {
 		this.wait = wait;
 	}
 
-	/** The form-js field (label, input, messages) whose label reads {@code label}. */
+	/**
+	 * The form-js field (label, input, messages) whose label reads {@code label}; a group
+	 * of the same title is not meant.
+	 */
 	public static String field(String label) {
-		return "//div[contains(concat(' ', @class, ' '), ' fjs-form-field ')][label[text()[normalize-space()='" + label
-				+ "']]]";
+		return "//div[contains(concat(' ', @class, ' '), ' fjs-form-field ')]"
+				+ "[not(contains(concat(' ', @class, ' '), ' fjs-form-field-grouplike '))][label[text()[normalize-space()='"
+				+ label + "']]]";
 	}
 
 	/** The input of a field: form-js ties the label to it with {@code for}. */
@@ -40,6 +44,40 @@ public final class TasklistForm {
 		String id = this.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(field(label) + "/label")))
 			.getDomAttribute("for");
 		return By.id(id);
+	}
+
+	/**
+	 * The date input of a {@code datetime} field, whose label ({@code dateLabel}) sits
+	 * deeper than that of the other fields.
+	 */
+	public By dateInput(String label) {
+		String id = this.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+				"//div[contains(concat(' ', @class, ' '), ' fjs-form-field-datetime ')]//label[text()[normalize-space()='"
+						+ label + "']]")))
+			.getDomAttribute("for");
+		return By.id(id);
+	}
+
+	/** What a form-js select shows: the chosen option's label, or its placeholder. */
+	public static By selectDisplay(String label) {
+		return By.xpath(field(label) + "//div[contains(@class, 'fjs-select-display')]");
+	}
+
+	/** Ticks or unticks a checkbox, found by its label, and waits until it shows so. */
+	public void tick(String label, boolean ticked) {
+		By box = input(label);
+		if (this.browser.findElement(box).isSelected() != ticked) {
+			click(box);
+		}
+		this.wait.until(ExpectedConditions.elementSelectionStateToBe(box, ticked));
+	}
+
+	/** Picks the option of a radio group whose label reads {@code option}. */
+	public void pick(String option) {
+		String label = "//div[contains(concat(' ', @class, ' '), ' fjs-form-field-radio ')]//label[normalize-space()='"
+				+ option + "']";
+		click(By.xpath(label));
+		this.wait.until(ExpectedConditions.elementSelectionStateToBe(By.xpath(label + "/input"), true));
 	}
 
 	public static By error(String label) {
