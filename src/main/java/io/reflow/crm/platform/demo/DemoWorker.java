@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Works process instances for the demo seeders ({@code sales.DemoSales},
- * {@code support.DemoSupport}) the way people and the job executor would: tasks are
- * claimed and completed as a demo user with that user's groups, and the jobs an action
- * creates run here at once, so every fresh database holds the same data and nothing waits
- * for the job executor.
+ * {@code support.DemoSupport}, {@code marketing.DemoMarketing}) the way people and the
+ * job executor would: tasks are claimed and completed as a demo user with that user's
+ * groups, and the jobs an action creates run here at once, so every fresh database holds
+ * the same data and nothing waits for the job executor.
  */
 @Component
 @Profile("demo")
