@@ -55,6 +55,16 @@ public record ReflowSecurityProperties(Map<String, List<String>> moduleGroups, L
 		return groups;
 	}
 
+	/**
+	 * Who may open the KPI dashboard ({@code /dashboard}, {@code /api/kpis}): the manager
+	 * groups and Camunda administrators.
+	 */
+	public java.util.Set<String> dashboardGroups() {
+		java.util.Set<String> groups = new java.util.TreeSet<>(this.managerGroups);
+		groups.add(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
+		return groups;
+	}
+
 	public ReflowSecurityProperties {
 		moduleGroups = (moduleGroups != null) ? Map.copyOf(moduleGroups) : Map.of();
 		managerGroups = (managerGroups != null) ? List.copyOf(managerGroups) : List.of();

@@ -140,6 +140,8 @@ class SecurityConfiguration {
 				.hasAnyAuthority(authorities(properties.supportApiGroups()))
 				.requestMatchers(path(null, "/api/campaigns/**"))
 				.hasAnyAuthority(authorities(properties.marketingApiGroups()))
+				.requestMatchers(path(null, "/dashboard/**"), path(null, "/api/kpis/**"))
+				.hasAnyAuthority(authorities(properties.dashboardGroups()))
 				.anyRequest()
 				.authenticated())
 			.formLogin((form) -> form.loginPage("/login").successHandler(loginSuccess()))
