@@ -1,0 +1,62 @@
+package io.reflow.crm.kpi;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+import io.reflow.crm.platform.web.InvalidFieldException;
+
+/**
+ * The period a KPI covers: whole days {@code from}..{@code to} (both inclusive) in the
+ * business zone Asia/Shanghai, that is the instants {@code [start(), end())}. Missing
+ * ends default to the last 30 days ending today; {@code from} after {@code to} or more
+ * than 366 days is refused with a 400 naming the field.
+ */
+public record KpiPeriod(LocalDate from, LocalDate to) {
+
+	/** The zone whose midnights bound the days. */
+	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	public static final int DEFAULT_DAYS = 30;
+
+	public static final int MAX_DAYS = 366;
+
+	public KpiPeriod {
+		if (from == null || to == null) {
+			throw new InvalidFieldException((from == null) ? "from" : "to", "must be a date (yyyy-MM-dd)");
+		}
+		if (from.isAfter(to)) {
+			throw new InvalidFieldException("from", "must not be after to (" + to + ")");
+		}
+		if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
+			throw new InvalidFieldException("to", "the period may span at most " + MAX_DAYS + " days");
+		}
+	}
+
+	/**
+	 * The period asked for: a missing {@code to} is today, a missing {@code from} is 29
+	 * days before {@code to} (30 days in all).
+	 */
+	public static KpiPeriod of(LocalDate from, LocalDate to, Clock clock) {
+		LocalDate end = (to != null) ? to : LocalDate.ofInstant(clock.instant(), ZONE);
+		return new KpiPeriod((from != null) ? from : end.minusDays(DEFAULT_DAYS - 1L), end);
+	}
+
+	/** The first instant of {@code from}. */
+	public Instant start() {
+		return this.from.atStartOfDay(ZONE).toInstant();
+	}
+
+	/** The first instant after {@code to} (exclusive end). */
+	public Instant end() {
+		return this.to.plusDays(1).atStartOfDay(ZONE).toInstant();
+	}
+
+	/** The number of days, both ends included. */
+	public long days() {
+		return ChronoUnit.DAYS.between(this.from, this.to) + 1;
+	}
+
+}
