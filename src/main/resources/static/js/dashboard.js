@@ -24,7 +24,7 @@
     int: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
     decimal: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
     percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }),
-    money: new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', maximumFractionDigits: 0 }),
+    money: new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', minimumFractionDigits: 0, maximumFractionDigits: 0 }),
     days: new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'short', maximumFractionDigits: 1 })
   };
   const durationUnits = [[86400, 'day'], [3600, 'hour'], [60, 'minute'], [1, 'second']].map(([size, unit]) => ({
@@ -202,14 +202,16 @@
     }
     const contentType = response.headers.get('Content-Type') || '';
     if (!response.ok) {
-      let detail = response.status + ' ' + (response.statusText || '');
+      const reasons = { 400: 'the filters were refused', 401: 'the session has ended; reload the page to log in again',
+        403: 'your groups may not read these figures', 404: 'the figures are not available on this server' };
+      let detail = reasons[response.status] || (response.status >= 500 ? 'the server failed' : 'the request failed');
       if (contentType.includes('json')) {
         const problem = await response.json().catch(() => null);
-        if (problem && (problem.detail || problem.title)) {
-          detail += ': ' + (problem.detail || problem.title);
+        if (problem && problem.detail && response.status === 400) {
+          detail += ' (' + problem.detail + ')';
         }
       }
-      throw new Error(detail.trim());
+      throw new Error(detail + ' [HTTP ' + response.status + ']');
     }
     if (contentType.includes('text/html')) {
       throw new Error('the session has ended; reload the page to log in again');
@@ -222,6 +224,7 @@
     block.dataset.source = address;
     block.dataset.state = 'loading';
     block.querySelectorAll(':scope > .area-error').forEach((node) => node.remove());
+    block.querySelectorAll(':scope > .content').forEach((node) => node.replaceChildren());
     block.setAttribute('aria-busy', 'true');
     try {
       await render();
@@ -231,8 +234,15 @@
       block.dataset.state = 'error';
       const name = block.dataset.endpoint;
       console.warn('dashboard: ' + name + ' failed', error);
-      block.prepend(el('p', { class: 'area-error alert', role: 'alert' },
-        ['Could not load the ' + name + ' figures: ' + error.message + '.']));
+      const message = el('p', { class: 'area-error alert', role: 'alert' },
+        ['Could not load the ' + name + ' figures: ' + error.message + '.']);
+      const heading = block.querySelector(':scope > h3');
+      if (heading) {
+        heading.after(message);
+      }
+      else {
+        block.prepend(message);
+      }
     }
     finally {
       block.removeAttribute('aria-busy');
@@ -311,6 +321,7 @@
     document.querySelectorAll('.process-name').forEach((node) => {
       node.textContent = process ? (process.name || process.key) + (filters.version.value ? ' v' + filters.version.value : '') : '';
     });
+    document.getElementById('throughput-note').textContent = process ? '' : 'No process to show.';
     const byDay = new Map(((process && process.throughput) || []).map((d) => [d.day, d]));
     const labels = days(range);
     chart('chart-throughput', {
@@ -676,6 +687,11 @@
           block(name).dataset.state = 'error';
           fill(content(name), [empty('Needs the process figures.')]);
         });
+        if (charts['chart-throughput']) {
+          charts['chart-throughput'].destroy();
+          delete charts['chart-throughput'];
+        }
+        document.getElementById('throughput-note').textContent = 'Needs the process figures.';
         return null;
       }));
     const tasksUrl = url('/api/kpis/tasks', { group });
