@@ -138,8 +138,7 @@ class DashboardPageIT {
 					(text) -> assertThat(text).startsWith("/api/kpis/")));
 			// the only console errors allowed are failed /api/kpis requests (before the
 			// KPI endpoints exist)
-			assertThat(consoleErrors(browser))
-				.allSatisfy((message) -> assertThat(message).contains("/api/kpis/"));
+			assertThat(consoleErrors(browser)).allSatisfy((message) -> assertThat(message).contains("/api/kpis/"));
 			assertThat(js.executeScript(DashboardBrowserIT.FITS_WIDTH)).isEqualTo(true);
 		}
 		finally {
