@@ -219,18 +219,35 @@
     return type === 'xml' ? response.text() : response.json();
   }
 
-  /** Loads one block: marks it loading, runs the loader, shows a message if it fails. */
-  async function load(block, address, render) {
+  let requests = 0;
+
+  /**
+   * Loads one block: marks it loading, fetches, draws, or shows a message if that fails.
+   * An answer that arrives after a newer request for the same block is dropped.
+   */
+  async function load(block, address, fetcher, render) {
+    const mine = String(++requests);
+    block.dataset.request = mine;
     block.dataset.source = address;
     block.dataset.state = 'loading';
     block.querySelectorAll(':scope > .area-error').forEach((node) => node.remove());
     block.querySelectorAll(':scope > .content').forEach((node) => node.replaceChildren());
     block.setAttribute('aria-busy', 'true');
+    const current = () => block.dataset.request === mine;
     try {
-      await render();
-      block.dataset.state = 'loaded';
+      const data = await fetcher();
+      if (!current()) {
+        return;
+      }
+      await render(data);
+      if (current()) {
+        block.dataset.state = 'loaded';
+      }
     }
     catch (error) {
+      if (!current()) {
+        return;
+      }
       block.dataset.state = 'error';
       const name = block.dataset.endpoint;
       console.warn('dashboard: ' + name + ' failed', error);
@@ -245,7 +262,9 @@
       }
     }
     finally {
-      block.removeAttribute('aria-busy');
+      if (current()) {
+        block.removeAttribute('aria-busy');
+      }
     }
   }
 
@@ -433,18 +452,13 @@
     const activities = request(activitiesUrl);
     activities.catch(() => null);
     return Promise.all([
-      load(block('activities'), activitiesUrl, async () => renderBottlenecks(await activities)),
+      load(block('activities'), activitiesUrl, () => activities, renderBottlenecks),
       load(block('diagram'), diagramUrl, async () => {
         const xml = await request(diagramUrl, 'xml');
-        let data;
-        try {
-          data = await activities;
-        }
-        catch (error) {
-          data = { activities: [] };
-        }
-        await renderHeatmap(xml, data);
-      })
+        // the diagram without badges is still worth showing when the figures failed
+        const data = await activities.catch(() => ({ activities: [] }));
+        return { xml, data };
+      }, ({ xml, data }) => renderHeatmap(xml, data))
     ]);
   }
 
@@ -664,8 +678,10 @@
   }
 
   let customersLoaded = false;
+  let refreshes = 0;
 
   async function refresh() {
+    const mine = ++refreshes;
     const range = period();
     const error = document.getElementById('filter-error');
     error.textContent = range.error || '';
@@ -676,9 +692,16 @@
     const group = filters.group.value;
     const version = filters.version.value;
     const jobs = [];
+    // the process details follow the process figures: they count as loading from now on
+    ['activities', 'diagram'].forEach((name) => {
+      block(name).dataset.state = 'loading';
+    });
     const processesUrl = url('/api/kpis/processes', { from: range.from, to: range.to, version });
-    jobs.push(load(block('processes'), processesUrl, async () => renderProcesses(await request(processesUrl), range))
+    jobs.push(load(block('processes'), processesUrl, () => request(processesUrl), (data) => renderProcesses(data, range))
       .then(() => {
+        if (mine !== refreshes) {
+          return null;
+        }
         remember(range);
         if (block('processes').dataset.state === 'loaded') {
           return loadProcessDetails(range);
@@ -695,17 +718,17 @@
         return null;
       }));
     const tasksUrl = url('/api/kpis/tasks', { group });
-    jobs.push(load(block('tasks'), tasksUrl, async () => renderTasks(await request(tasksUrl))));
+    jobs.push(load(block('tasks'), tasksUrl, () => request(tasksUrl), renderTasks));
     const salesUrl = url('/api/kpis/sales', { from: range.from, to: range.to, group });
-    jobs.push(load(block('sales'), salesUrl, async () => renderSales(await request(salesUrl))));
+    jobs.push(load(block('sales'), salesUrl, () => request(salesUrl), renderSales));
     const marketingUrl = url('/api/kpis/marketing', { from: range.from, to: range.to });
-    jobs.push(load(block('marketing'), marketingUrl, async () => renderMarketing(await request(marketingUrl))));
+    jobs.push(load(block('marketing'), marketingUrl, () => request(marketingUrl), renderMarketing));
     const serviceUrl = url('/api/kpis/service', { from: range.from, to: range.to, group });
-    jobs.push(load(block('service'), serviceUrl, async () => renderService(await request(serviceUrl))));
+    jobs.push(load(block('service'), serviceUrl, () => request(serviceUrl), renderService));
     if (!customersLoaded) {
       customersLoaded = true;
       const customersUrl = url('/api/kpis/customers');
-      jobs.push(load(block('customers'), customersUrl, async () => renderCustomers(await request(customersUrl))));
+      jobs.push(load(block('customers'), customersUrl, () => request(customersUrl), renderCustomers));
     }
     await Promise.all(jobs);
   }
