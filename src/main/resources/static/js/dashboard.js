@@ -409,7 +409,8 @@
     const overlays = viewer.get('overlays');
     const registry = viewer.get('elementRegistry');
     overlays.clear();
-    canvas.zoom('fit-viewport', 'auto');
+    // a margin around the diagram, so badges on the outermost shapes stay visible
+    canvas.zoom(canvas.zoom('fit-viewport', 'auto') * 0.92, 'auto');
     const activities = (data.activities || []).map((a, i) => ({ a, i })).filter(({ a }) => a.count > 0);
     const longest = Math.max(0, ...activities.map(({ a }) => a.averageDuration || 0));
     let placed = 0;
