@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 
+import io.reflow.crm.platform.security.ReflowSecurityProperties;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,8 +19,11 @@ class HomeController {
 
 	private final IdentityService identityService;
 
-	HomeController(IdentityService identityService) {
+	private final ReflowSecurityProperties security;
+
+	HomeController(IdentityService identityService, ReflowSecurityProperties security) {
 		this.identityService = identityService;
+		this.security = security;
 	}
 
 	@GetMapping("/")
@@ -30,6 +35,9 @@ class HomeController {
 		model.addAttribute("displayName",
 				(user != null) ? (user.getFirstName() + " " + user.getLastName()).trim() : userId);
 		model.addAttribute("groups", groups);
+		// the same groups SecurityConfiguration lets through to /dashboard
+		model.addAttribute("dashboard",
+				groups.stream().anyMatch((group) -> this.security.dashboardGroups().contains(group.getId())));
 		return "home";
 	}
 
