@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -14,6 +16,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,6 +47,8 @@ public final class Browser {
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 					"--disable-sync", "--window-size=1400,1000", "--lang=en-US", "--user-data-dir=" + profile);
+			// the page's console, for tests that check it stays free of errors
+			options.setCapability("goog:loggingPrefs", java.util.Map.of(LogType.BROWSER, "ALL"));
 			ChromeDriverService service = new ChromeDriverService.Builder()
 				.usingDriverExecutable(new File(chromedriver))
 				.usingAnyFreePort()
@@ -65,6 +71,21 @@ public final class Browser {
 		driver.findElement(By.id("username")).sendKeys(user);
 		driver.findElement(By.id("password")).sendKeys(password);
 		driver.findElement(By.id("login-submit")).click();
+	}
+
+	/**
+	 * The console errors (level SEVERE) the browser logged since the last call: failed
+	 * requests, script errors, refused content.
+	 */
+	public static List<String> consoleErrors(WebDriver driver) {
+		return driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.toList();
 	}
 
 	/** Saves a screenshot under {@code target/screenshots/} for a person to look at. */
