@@ -6,18 +6,20 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -171,7 +173,7 @@ class Customer360Reader {
 		List<OrderView> customerOrders = this.orders.ofCustomer(id);
 		BigDecimal revenue = customerOrders.stream()
 			.map(OrderView::amount)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		List<OrderRow> orderRows = customerOrders.stream()
 			.map((order) -> new OrderRow(order.orderNumber(),
@@ -237,15 +239,12 @@ class Customer360Reader {
 		}
 		Map<String, String> keyOfInstance = new LinkedHashMap<>();
 		this.runtimeService.createProcessInstanceQuery()
-			.processInstanceIds(visible.values()
-				.stream()
-				.map(Task::getProcessInstanceId)
-				.collect(java.util.stream.Collectors.toSet()))
+			.processInstanceIds(visible.values().stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
 			.list()
-			.forEach((instance) -> keyOfInstance.put(instance.getId(), businessKey(instance)));
+			.forEach((instance) -> keyOfInstance.put(instance.getId(), instance.getBusinessKey()));
 		return visible.values()
 			.stream()
-			.sorted(java.util.Comparator.comparing(Task::getCreateTime))
+			.sorted(Comparator.comparing(Task::getCreateTime))
 			.map((task) -> new TaskRow(task.getName(),
 					processes.getOrDefault(keyOfInstance.get(task.getProcessInstanceId()), ""), candidateGroups(task),
 					(task.getAssignee() != null) ? task.getAssignee() : "–", dateTime(task.getCreateTime().toInstant()),
@@ -262,10 +261,6 @@ class Customer360Reader {
 			.sorted()
 			.toList();
 		return groups.isEmpty() ? "–" : String.join(", ", groups);
-	}
-
-	private static String businessKey(ProcessInstance instance) {
-		return instance.getBusinessKey();
 	}
 
 	private static CaseRow caseRow(CaseView c) {

@@ -1,6 +1,8 @@
 package io.reflow.crm.customer.web;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import io.reflow.crm.support.SupportManagement;
+import io.reflow.crm.testsupport.Http;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,7 +70,7 @@ class CustomerPagesIT {
 	}
 
 	HttpResponse<String> page(String user, String path) {
-		return new io.reflow.crm.testsupport.Http(this.port).to(path).basic(user, "demo").get();
+		return new Http(this.port).to(path).basic(user, "demo").get();
 	}
 
 	String html(String user, String path) {
@@ -194,16 +197,14 @@ class CustomerPagesIT {
 		assertThat(second).contains("Page 2 of", "id=\"previous-page\"");
 
 		String found = html("wu.qiang", "/customers?name="
-				+ java.net.URLEncoder.encode(this.company.substring(0, 9), java.nio.charset.StandardCharsets.UTF_8)
-				+ "&region=EAST&tier=");
+				+ URLEncoder.encode(this.company.substring(0, 9), StandardCharsets.UTF_8) + "&region=EAST&tier=");
 		assertThat(found).contains("1 customer<", ">" + this.company + "</a>",
 				"href=\"/customers/" + this.story.customerId + "\"");
 		assertThat(table(found, "customers")).contains(">EAST<", ">STANDARD<", ">Other<", ">ACTIVE<");
 		assertThat(found).contains("<option value=\"EAST\" selected=\"selected\">EAST</option>");
 
 		String none = html("wu.qiang", "/customers?name="
-				+ java.net.URLEncoder.encode(this.company.substring(0, 9), java.nio.charset.StandardCharsets.UTF_8)
-				+ "&region=WEST");
+				+ URLEncoder.encode(this.company.substring(0, 9), StandardCharsets.UTF_8) + "&region=WEST");
 		assertThat(none).contains("id=\"no-customers\"", "0 customers");
 	}
 
@@ -222,7 +223,7 @@ class CustomerPagesIT {
 		}
 
 		String opportunity = "/api/opportunities/" + this.story.openOpportunityId;
-		var http = new io.reflow.crm.testsupport.Http(this.port);
+		var http = new Http(this.port);
 		assertThat(http.to(opportunity + "/customer-response")
 			.basic("wu.qiang", "demo")
 			.postJson("{\"accepted\":true}")
@@ -263,7 +264,7 @@ class CustomerPagesIT {
 	@Test
 	void shouldAnswerNotFoundForAnUnknownCustomerAndSendVisitorsToLogIn() {
 		assertThat(page("wu.qiang", "/customers/987654321").statusCode()).isEqualTo(404);
-		HttpResponse<String> anonymous = new io.reflow.crm.testsupport.Http(this.port).to("/customers").get();
+		HttpResponse<String> anonymous = new Http(this.port).to("/customers").get();
 		assertThat(anonymous.statusCode()).isEqualTo(302);
 		assertThat(anonymous.headers().firstValue("Location").orElse("")).endsWith("/login");
 		String home = html("wu.qiang", "/");
