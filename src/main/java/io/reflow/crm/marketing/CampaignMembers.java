@@ -22,4 +22,7 @@ interface CampaignMembers extends JpaRepository<CampaignMember, Long> {
 
 	long countByCampaignId(long campaignId);
 
+	@Query("select m from CampaignMember m where m.contactId in ?1 order by m.campaignId desc, m.id")
+	List<CampaignMember> findByContactIdIn(java.util.Collection<Long> contactIds);
+
 }

@@ -15,6 +15,9 @@ interface CampaignResponses extends JpaRepository<CampaignResponse, Long> {
 
 	Page<CampaignResponse> findByCampaignId(long campaignId, Pageable pageable);
 
+	@Query("select r from CampaignResponse r where r.contactId in ?1 order by r.receivedAt, r.id")
+	List<CampaignResponse> findByContactIdIn(java.util.Collection<Long> contactIds);
+
 	Page<CampaignResponse> findByCampaignIdAndType(long campaignId, ResponseType type, Pageable pageable);
 
 	/** Rows of (type, count). */

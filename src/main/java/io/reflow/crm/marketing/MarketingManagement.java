@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -194,6 +195,37 @@ public class MarketingManagement {
 	@Transactional(readOnly = true)
 	public long count() {
 		return this.campaigns.count();
+	}
+
+	/**
+	 * The campaigns any of these contacts was a member of, newest first, with who was in
+	 * it and how they responded (the customer 360 view reads them).
+	 */
+	@Transactional(readOnly = true)
+	public List<CampaignParticipation> participations(java.util.Collection<Long> contactIds) {
+		if (contactIds.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<String>> membersByCampaign = new LinkedHashMap<>();
+		Map<Long, String> names = new HashMap<>();
+		for (CampaignMember member : this.members.findByContactIdIn(contactIds)) {
+			membersByCampaign.computeIfAbsent(member.campaignId, (id) -> new ArrayList<>()).add(member.name);
+			names.put(member.contactId, member.name);
+		}
+		Map<Long, List<String>> responsesByCampaign = new HashMap<>();
+		for (CampaignResponse response : this.responses.findByContactIdIn(contactIds)) {
+			responsesByCampaign.computeIfAbsent(response.campaignId, (id) -> new ArrayList<>())
+				.add(names.getOrDefault(response.contactId, "contact " + response.contactId) + ": " + response.type);
+		}
+		Map<Long, Campaign> campaigns = new HashMap<>();
+		this.campaigns.findAllById(membersByCampaign.keySet()).forEach((c) -> campaigns.put(c.id, c));
+		return membersByCampaign.entrySet()
+			.stream()
+			.filter((entry) -> campaigns.containsKey(entry.getKey()))
+			.map((entry) -> new CampaignParticipation(CampaignView.of(campaigns.get(entry.getKey())),
+					List.copyOf(entry.getValue()),
+					List.copyOf(responsesByCampaign.getOrDefault(entry.getKey(), List.of()))))
+			.toList();
 	}
 
 	/**

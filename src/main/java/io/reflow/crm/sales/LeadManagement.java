@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -107,6 +108,12 @@ public class LeadManagement {
 	@Transactional(readOnly = true)
 	public long count() {
 		return this.leads.count();
+	}
+
+	/** The customer's leads, newest first (the customer 360 view reads them). */
+	@Transactional(readOnly = true)
+	public List<LeadView> ofCustomer(long customerId) {
+		return this.leads.findByCustomerIdOrderByIdDesc(customerId).stream().map(LeadView::of).toList();
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.reflow.crm.sales;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,5 +9,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface Leads extends JpaRepository<Lead, Long> {
 
 	Optional<Lead> findByExternalRef(String externalRef);
+
+	List<Lead> findByCustomerIdOrderByIdDesc(long customerId);
 
 }

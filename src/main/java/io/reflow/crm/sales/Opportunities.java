@@ -12,4 +12,6 @@ interface Opportunities extends JpaRepository<Opportunity, Long>, JpaSpecificati
 
 	long countByStage(OpportunityStage stage);
 
+	List<Opportunity> findByCustomerIdOrderByIdDesc(long customerId);
+
 }

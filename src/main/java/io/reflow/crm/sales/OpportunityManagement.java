@@ -112,6 +112,15 @@ public class OpportunityManagement {
 	}
 
 	/**
+	 * The customer's opportunities with their quotes and orders, newest first (the
+	 * customer 360 view reads them).
+	 */
+	@Transactional(readOnly = true)
+	public List<OpportunityView> ofCustomer(long customerId) {
+		return this.opportunities.findByCustomerIdOrderByIdDesc(customerId).stream().map(this::view).toList();
+	}
+
+	/**
 	 * Passes the customer's answer to the waiting process as message
 	 * {@code QuoteAccepted} or {@code QuoteDeclined}.
 	 * @throws ConflictException if the opportunity is not waiting for an answer

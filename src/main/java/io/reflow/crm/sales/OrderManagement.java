@@ -1,6 +1,7 @@
 package io.reflow.crm.sales;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.reflow.crm.customer.CustomerManagement;
 import io.reflow.crm.customer.CustomerTimeline;
@@ -62,6 +63,15 @@ public class OrderManagement {
 
 	public long count() {
 		return this.orders.count();
+	}
+
+	/** The customer's orders, newest first (the customer 360 view reads them). */
+	@Transactional(readOnly = true)
+	public List<OrderView> ofCustomer(long customerId) {
+		return this.orders.findByCustomerIdOrderByPlacedAtDescIdDesc(customerId)
+			.stream()
+			.map(SalesOrder::view)
+			.toList();
 	}
 
 	public long countForOpportunity(long opportunityId) {

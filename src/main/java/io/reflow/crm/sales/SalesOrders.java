@@ -1,5 +1,6 @@
 package io.reflow.crm.sales;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,5 +11,7 @@ interface SalesOrders extends JpaRepository<SalesOrder, Long> {
 	Optional<SalesOrder> findByOpportunityId(long opportunityId);
 
 	long countByOpportunityId(long opportunityId);
+
+	List<SalesOrder> findByCustomerIdOrderByPlacedAtDescIdDesc(long customerId);
 
 }

@@ -1,5 +1,6 @@
 package io.reflow.crm.support;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,5 +10,7 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 interface ServiceCases extends JpaRepository<ServiceCase, Long>, JpaSpecificationExecutor<ServiceCase> {
 
 	Optional<ServiceCase> findByExternalRef(String externalRef);
+
+	List<ServiceCase> findByCustomerIdOrderByIdDesc(long customerId);
 
 }

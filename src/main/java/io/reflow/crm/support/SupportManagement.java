@@ -140,6 +140,15 @@ public class SupportManagement {
 		return this.cases.count();
 	}
 
+	/**
+	 * The customer's cases, open and closed, newest first (the customer 360 view reads
+	 * them).
+	 */
+	@Transactional(readOnly = true)
+	public List<CaseView> ofCustomer(long customerId) {
+		return this.cases.findByCustomerIdOrderByIdDesc(customerId).stream().map(this::view).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public Page<CaseView> search(CaseStatus status, String priority, String group, Boolean breached,
 			Pageable pageable) {

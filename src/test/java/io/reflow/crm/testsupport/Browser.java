@@ -48,7 +48,7 @@ public final class Browser {
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 					"--disable-sync", "--window-size=1400,1000", "--lang=en-US", "--user-data-dir=" + profile);
-			// keeps the page's console for severeConsoleMessages
+			// the page's console, for tests that check it stays free of errors
 			options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 			ChromeDriverService service = new ChromeDriverService.Builder()
 				.usingDriverExecutable(new File(chromedriver))
@@ -74,6 +74,21 @@ public final class Browser {
 		driver.findElement(By.id("login-submit")).click();
 	}
 
+	/**
+	 * The console errors (level SEVERE) the browser logged since the last call: failed
+	 * requests, script errors, refused content.
+	 */
+	public static List<String> consoleErrors(WebDriver driver) {
+		return driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.toList();
+	}
+
 	/** Saves a screenshot under {@code target/screenshots/} for a person to look at. */
 	public static void screenshot(WebDriver driver, String name) {
 		try {
@@ -84,21 +99,6 @@ public final class Browser {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * The browser console's errors (script errors, failed resource loads) since the last
-	 * call: each read empties the log.
-	 */
-	public static List<String> severeConsoleMessages(WebDriver driver) {
-		return driver.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-			.map(LogEntry::getMessage)
-			.toList();
 	}
 
 }
