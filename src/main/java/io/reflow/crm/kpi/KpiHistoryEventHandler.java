@@ -1,0 +1,178 @@
+package io.reflow.crm.kpi;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Feeds the KPI projections from the engine's history events, next to the default
+ * database handler ({@link KpiEnginePlugin}). It collects the events of a transaction in
+ * one {@link KpiDelta} and writes it just before the (Spring-managed) engine transaction
+ * commits, so a command costs at most one batched upsert per projection table and the
+ * projections roll back with the engine's own history. Events it uses: process instance
+ * start/end, activity instance end, task completion (deleteReason {@code completed}).
+ */
+class KpiHistoryEventHandler implements HistoryEventHandler {
+
+	/** A completed user task whose first assignment is looked up at flush time. */
+	record CompletedTask(String taskId, String processKey, int version, String activityId, Instant start, Instant end) {
+	}
+
+	/** What one transaction collected. */
+	static final class Pending {
+
+		final KpiDelta delta;
+
+		final List<CompletedTask> tasks = new ArrayList<>();
+
+		Pending(ZoneId zone) {
+			this.delta = new KpiDelta(zone);
+		}
+
+	}
+
+	private final KpiStore store;
+
+	private final ZoneId zone;
+
+	private final Consumer<KpiDelta> afterCommit;
+
+	KpiHistoryEventHandler(KpiStore store, ZoneId zone, Consumer<KpiDelta> afterCommit) {
+		this.store = store;
+		this.zone = zone;
+		this.afterCommit = afterCommit;
+	}
+
+	@Override
+	public void handleEvents(List<HistoryEvent> historyEvents) {
+		historyEvents.forEach(this::handleEvent);
+	}
+
+	@Override
+	public void handleEvent(HistoryEvent event) {
+		if (event.getProcessDefinitionKey() == null || !relevant(event)) {
+			return;
+		}
+		Pending pending = pending();
+		collect(event, pending);
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			flush(pending);
+			this.afterCommit.accept(pending.delta);
+		}
+	}
+
+	private static boolean relevant(HistoryEvent event) {
+		return (event instanceof HistoricProcessInstanceEventEntity
+				&& (event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_START)
+						|| event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_END)))
+				|| (event instanceof HistoricActivityInstanceEventEntity
+						&& event.isEventOfType(HistoryEventTypes.ACTIVITY_INSTANCE_END))
+				|| (event instanceof HistoricTaskInstanceEventEntity task
+						&& (event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_COMPLETE)
+								|| event.isEventOfType(HistoryEventTypes.TASK_INSTANCE_DELETE))
+						&& "completed".equals(task.getDeleteReason()));
+	}
+
+	/** Maps one event onto the delta: the arithmetic itself is in {@link KpiDelta}. */
+	void collect(HistoryEvent event, Pending pending) {
+		String key = event.getProcessDefinitionKey();
+		int version = version(event);
+		if (event instanceof HistoricProcessInstanceEventEntity process) {
+			if (event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_START)) {
+				pending.delta.processStarted(key, version, process.getStartTime().toInstant());
+			}
+			else {
+				pending.delta.processEnded(key, version, process.getEndTime().toInstant(),
+						duration(process.getDurationInMillis()));
+			}
+		}
+		else if (event instanceof HistoricActivityInstanceEventEntity activity) {
+			pending.delta.activityEnded(key, version, activity.getActivityId(), activity.getActivityType(),
+					activity.getEndTime().toInstant(), duration(activity.getDurationInMillis()));
+		}
+		else if (event instanceof HistoricTaskInstanceEventEntity task && task.getTaskDefinitionKey() != null) {
+			pending.tasks.add(new CompletedTask(task.getTaskId(), key, version, task.getTaskDefinitionKey(),
+					task.getStartTime().toInstant(), task.getEndTime().toInstant()));
+		}
+	}
+
+	private static long duration(Long millis) {
+		return (millis != null) ? millis : 0;
+	}
+
+	private static int version(HistoryEvent event) {
+		if (event.getProcessDefinitionVersion() != null) {
+			return event.getProcessDefinitionVersion();
+		}
+		ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration()
+			.getDeploymentCache()
+			.findDeployedProcessDefinitionById(event.getProcessDefinitionId());
+		return definition.getVersion();
+	}
+
+	/** The transaction's collection, created with its synchronization on first use. */
+	private Pending pending() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return new Pending(this.zone);
+		}
+		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+		if (pending == null) {
+			Pending created = new Pending(this.zone);
+			TransactionSynchronizationManager.bindResource(this, created);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					KpiHistoryEventHandler.this.flush(created);
+				}
+
+				@Override
+				public void afterCommit() {
+					KpiHistoryEventHandler.this.afterCommit.accept(created.delta);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					if (TransactionSynchronizationManager.hasResource(KpiHistoryEventHandler.this)) {
+						TransactionSynchronizationManager.unbindResource(KpiHistoryEventHandler.this);
+					}
+				}
+
+			});
+			pending = created;
+		}
+		return pending;
+	}
+
+	/** Resolves the tasks' first assignments, then writes the delta. */
+	void flush(Pending pending) {
+		if (!pending.tasks.isEmpty()) {
+			Map<String, Instant> assigned = this.store
+				.firstAssignments(pending.tasks.stream().map(CompletedTask::taskId).distinct().toList());
+			for (CompletedTask task : pending.tasks) {
+				pending.delta.taskCompleted(task.processKey(), task.version(), task.activityId(), task.start(),
+						task.end(), assigned.get(task.taskId()));
+			}
+			pending.tasks.clear();
+		}
+		if (!pending.delta.isEmpty()) {
+			this.store.apply(pending.delta);
+		}
+	}
+
+}
