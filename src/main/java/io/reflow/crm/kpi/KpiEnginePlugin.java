@@ -5,13 +5,16 @@ import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 
 /**
- * Adds {@link KpiHistoryEventHandler} to the engine's custom history event handlers; the
- * engine composes them with its default database handler
- * ({@code CompositeDbHistoryEventHandler}), so history is still written as before. The
- * Spring Boot starter applies every {@code ProcessEnginePlugin} bean.
+ * Puts {@link KpiHistoryEventHandler} into the engine's history event handlers, after the
+ * default database handler: the engine's own {@code CompositeDbHistoryEventHandler} would
+ * call it first, but the database handler completes an end event with the start time it
+ * reads from the history row (needed for the duration), so the handlers are listed
+ * explicitly with the database handler first. History is written as before. The Spring
+ * Boot starter applies every {@code ProcessEnginePlugin} bean.
  */
 class KpiEnginePlugin extends AbstractProcessEnginePlugin {
 
@@ -24,12 +27,13 @@ class KpiEnginePlugin extends AbstractProcessEnginePlugin {
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		List<HistoryEventHandler> handlers = new ArrayList<>();
+		handlers.add(new DbHistoryEventHandler());
 		if (configuration.getCustomHistoryEventHandlers() != null) {
 			handlers.addAll(configuration.getCustomHistoryEventHandlers());
 		}
 		handlers.add(this.handler);
 		configuration.setCustomHistoryEventHandlers(handlers);
-		configuration.setEnableDefaultDbHistoryEventHandler(true);
+		configuration.setEnableDefaultDbHistoryEventHandler(false);
 	}
 
 }

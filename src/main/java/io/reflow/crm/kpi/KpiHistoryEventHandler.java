@@ -29,8 +29,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 class KpiHistoryEventHandler implements HistoryEventHandler {
 
-	/** A completed user task whose first assignment is looked up at flush time. */
-	record CompletedTask(String taskId, String processKey, int version, String activityId, Instant start, Instant end) {
+	/**
+	 * A completed user task; its creation time (the completion event does not carry it)
+	 * and first assignment are read from its history rows at flush time.
+	 */
+	record CompletedTask(String taskId, String processKey, int version, String activityId, Instant end) {
+	}
+
+	/** An ended process instance ({@code activityId} null) or activity instance. */
+	record Ended(String id, String processKey, int version, String activityId, String activityType, Instant end) {
 	}
 
 	/** What one transaction collected. */
@@ -39,6 +46,12 @@ class KpiHistoryEventHandler implements HistoryEventHandler {
 		final KpiDelta delta;
 
 		final List<CompletedTask> tasks = new ArrayList<>();
+
+		/**
+		 * Process or activity instances whose end event carried no duration (the start
+		 * time is not kept at runtime); read from their history rows at flush time.
+		 */
+		final List<Ended> endedWithoutDuration = new ArrayList<>();
 
 		Pending(ZoneId zone) {
 			this.delta = new KpiDelta(zone);
@@ -96,23 +109,29 @@ class KpiHistoryEventHandler implements HistoryEventHandler {
 			if (event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_START)) {
 				pending.delta.processStarted(key, version, process.getStartTime().toInstant());
 			}
+			else if (process.getDurationInMillis() == null) {
+				pending.endedWithoutDuration
+					.add(new Ended(process.getId(), key, version, null, null, process.getEndTime().toInstant()));
+			}
 			else {
 				pending.delta.processEnded(key, version, process.getEndTime().toInstant(),
-						duration(process.getDurationInMillis()));
+						process.getDurationInMillis());
 			}
 		}
 		else if (event instanceof HistoricActivityInstanceEventEntity activity) {
-			pending.delta.activityEnded(key, version, activity.getActivityId(), activity.getActivityType(),
-					activity.getEndTime().toInstant(), duration(activity.getDurationInMillis()));
+			if (activity.getDurationInMillis() == null) {
+				pending.endedWithoutDuration.add(new Ended(activity.getId(), key, version, activity.getActivityId(),
+						activity.getActivityType(), activity.getEndTime().toInstant()));
+			}
+			else {
+				pending.delta.activityEnded(key, version, activity.getActivityId(), activity.getActivityType(),
+						activity.getEndTime().toInstant(), activity.getDurationInMillis());
+			}
 		}
 		else if (event instanceof HistoricTaskInstanceEventEntity task && task.getTaskDefinitionKey() != null) {
 			pending.tasks.add(new CompletedTask(task.getTaskId(), key, version, task.getTaskDefinitionKey(),
-					task.getStartTime().toInstant(), task.getEndTime().toInstant()));
+					task.getEndTime().toInstant()));
 		}
-	}
-
-	private static long duration(Long millis) {
-		return (millis != null) ? millis : 0;
 	}
 
 	private static int version(HistoryEvent event) {
@@ -159,14 +178,40 @@ class KpiHistoryEventHandler implements HistoryEventHandler {
 		return pending;
 	}
 
-	/** Resolves the tasks' first assignments, then writes the delta. */
+	/** Resolves the tasks' creation and first assignment, then writes the delta. */
 	void flush(Pending pending) {
+		if (!pending.endedWithoutDuration.isEmpty()) {
+			Map<String, Long> processes = this.store.durations("ACT_HI_PROCINST",
+					pending.endedWithoutDuration.stream()
+						.filter((ended) -> ended.activityId() == null)
+						.map(Ended::id)
+						.toList());
+			Map<String, Long> activities = this.store.durations("ACT_HI_ACTINST",
+					pending.endedWithoutDuration.stream()
+						.filter((ended) -> ended.activityId() != null)
+						.map(Ended::id)
+						.toList());
+			for (Ended ended : pending.endedWithoutDuration) {
+				if (ended.activityId() == null) {
+					pending.delta.processEnded(ended.processKey(), ended.version(), ended.end(),
+							processes.getOrDefault(ended.id(), 0L));
+				}
+				else {
+					pending.delta.activityEnded(ended.processKey(), ended.version(), ended.activityId(),
+							ended.activityType(), ended.end(), activities.getOrDefault(ended.id(), 0L));
+				}
+			}
+			pending.endedWithoutDuration.clear();
+		}
 		if (!pending.tasks.isEmpty()) {
-			Map<String, Instant> assigned = this.store
-				.firstAssignments(pending.tasks.stream().map(CompletedTask::taskId).distinct().toList());
+			Map<String, KpiStore.TaskTimes> times = this.store
+				.taskTimes(pending.tasks.stream().map(CompletedTask::taskId).distinct().toList());
 			for (CompletedTask task : pending.tasks) {
-				pending.delta.taskCompleted(task.processKey(), task.version(), task.activityId(), task.start(),
-						task.end(), assigned.get(task.taskId()));
+				KpiStore.TaskTimes known = times.get(task.taskId());
+				if (known != null) {
+					pending.delta.taskCompleted(task.processKey(), task.version(), task.activityId(), known.created(),
+							task.end(), known.firstAssigned());
+				}
 			}
 			pending.tasks.clear();
 		}

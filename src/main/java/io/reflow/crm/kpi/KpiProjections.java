@@ -55,9 +55,7 @@ public class KpiProjections {
 							rs.getTimestamp(5).toInstant(), rs.getLong(6));
 				});
 		jdbc.query("select T.PROC_DEF_KEY_, D.VERSION_, T.TASK_DEF_KEY_, T.START_TIME_, T.END_TIME_, "
-				+ "(select min(L.TIMESTAMP_) from ACT_HI_IDENTITYLINK L where L.TASK_ID_ = T.ID_ "
-				+ "and L.TYPE_ = 'assignee' and L.OPERATION_TYPE_ = 'add') "
-				+ "from ACT_HI_TASKINST T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ "
+				+ KpiStore.FIRST_ASSIGNMENT + " from ACT_HI_TASKINST T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ "
 				+ "where T.END_TIME_ is not null and T.DELETE_REASON_ = 'completed' and T.TASK_DEF_KEY_ is not null",
 				(rs) -> {
 					counts[2]++;

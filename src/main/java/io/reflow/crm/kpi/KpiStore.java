@@ -139,25 +139,49 @@ class KpiStore {
 		TABLES.forEach((table) -> this.jdbc.update("delete from " + table));
 	}
 
+	/** A task's creation and first assignment (null if never assigned). */
+	record TaskTimes(Instant created, Instant firstAssigned) {
+	}
+
+	/** The first assignment of task {@code T}, as a column expression. */
+	static final String FIRST_ASSIGNMENT = "(select min(L.TIMESTAMP_) from ACT_HI_IDENTITYLINK L where L.TASK_ID_ = T.ID_ "
+			+ "and L.TYPE_ = 'assignee' and L.OPERATION_TYPE_ = 'add')";
+
 	/**
-	 * First assignment per task, from the engine's identity-link history (indexed by
-	 * task).
+	 * Creation and first assignment per task, from the engine's task and identity-link
+	 * history (both indexed by task id), as the rebuild reads them.
 	 */
-	Map<String, Instant> firstAssignments(Collection<String> taskIds) {
-		Map<String, Instant> first = new HashMap<>();
+	Map<String, TaskTimes> taskTimes(Collection<String> taskIds) {
+		Map<String, TaskTimes> times = new HashMap<>();
 		List<String> ids = new ArrayList<>(taskIds);
 		for (int from = 0; from < ids.size(); from += 500) {
 			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
 			String in = chunk.stream().map((id) -> "?").collect(Collectors.joining(", "));
-			this.jdbc.query("select TASK_ID_, min(TIMESTAMP_) from ACT_HI_IDENTITYLINK where TASK_ID_ in (" + in
-					+ ") and TYPE_ = 'assignee' and OPERATION_TYPE_ = 'add' group by TASK_ID_", (rs) -> {
-						Timestamp time = rs.getTimestamp(2);
-						if (time != null) {
-							first.put(rs.getString(1), time.toInstant());
-						}
+			this.jdbc.query("select T.ID_, T.START_TIME_, " + FIRST_ASSIGNMENT
+					+ " from ACT_HI_TASKINST T where T.ID_ in (" + in + ")", (rs) -> {
+						Timestamp assigned = rs.getTimestamp(3);
+						times.put(rs.getString(1), new TaskTimes(rs.getTimestamp(2).toInstant(),
+								(assigned != null) ? assigned.toInstant() : null));
 					}, chunk.toArray());
 		}
-		return first;
+		return times;
+	}
+
+	/**
+	 * The stored durations of ended process or activity instances by id (primary key),
+	 * for end events that carried none.
+	 */
+	Map<String, Long> durations(String table, Collection<String> ids) {
+		Map<String, Long> durations = new HashMap<>();
+		List<String> all = new ArrayList<>(ids);
+		for (int from = 0; from < all.size(); from += 500) {
+			List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+			String in = chunk.stream().map((id) -> "?").collect(Collectors.joining(", "));
+			this.jdbc.query("select ID_, DURATION_ from " + table + " where ID_ in (" + in + ")", (rs) -> {
+				durations.put(rs.getString(1), rs.getLong(2));
+			}, chunk.toArray());
+		}
+		return durations;
 	}
 
 	JdbcTemplate jdbc() {

@@ -93,8 +93,9 @@ class KpiHistoryEventHandlerTest {
 		HistoricTaskInstanceEventEntity deleted = task("t3", "2026-03-02T02:30:00Z", "2026-03-02T03:00:00Z");
 		deleted.setEventType(HistoryEventTypes.TASK_INSTANCE_DELETE.getEventName());
 		deleted.setDeleteReason("deleted");
-		when(this.store.firstAssignments(anyCollection()))
-			.thenReturn(Map.of("t1", Instant.parse("2026-03-02T02:15:00Z")));
+		when(this.store.taskTimes(anyCollection())).thenReturn(Map.of("t1",
+				new KpiStore.TaskTimes(Instant.parse("2026-03-02T02:00:00Z"), Instant.parse("2026-03-02T02:15:00Z")),
+				"t2", new KpiStore.TaskTimes(Instant.parse("2026-03-02T02:30:00Z"), null)));
 
 		this.handler.handleEvent(activity);
 		this.handler.handleEvent(claimed);
