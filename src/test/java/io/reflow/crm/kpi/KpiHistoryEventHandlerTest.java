@@ -56,14 +56,13 @@ class KpiHistoryEventHandlerTest {
 	@Test
 	void shouldCountStartsAndEndsOnTheirShanghaiDaysWithTheDurationInItsBucket() {
 		// 16:30 UTC is 00:30 the next day in Shanghai
-		KpiDelta delta = new KpiDelta(SHANGHAI);
 		KpiHistoryEventHandler.Pending pending = new KpiHistoryEventHandler.Pending(SHANGHAI);
 		this.handler.collect(process(HistoryEventTypes.PROCESS_INSTANCE_START, "2026-03-01T16:30:00Z", null), pending);
 		this.handler.collect(
 				process(HistoryEventTypes.PROCESS_INSTANCE_END, "2026-03-01T16:30:00Z", "2026-03-02T16:30:10Z"),
 				pending);
 		this.handler.collect(process(HistoryEventTypes.PROCESS_INSTANCE_START, "2026-03-02T01:00:00Z", null), pending);
-		delta = pending.delta;
+		KpiDelta delta = pending.delta;
 
 		KpiDelta.ProcessFigures march2 = delta.processDays
 			.get(new KpiDelta.ProcessDay("p", 2, LocalDate.of(2026, 3, 2)));

@@ -218,6 +218,18 @@ abstract class KpiProjectionsChecks {
 					.isEqualTo(body));
 	}
 
+	void checkMeters() {
+		String metrics = ok(as("manager", "/actuator/prometheus").get(), 200);
+		long running = this.historyService.createHistoricProcessInstanceQuery()
+			.processDefinitionKey("lead-qualification")
+			.unfinished()
+			.count();
+		assertThat(metrics).contains("reflow_process_running{process=\"lead-qualification\"} " + (double) running)
+			.contains("reflow_process_completed_total{process=\"lead-qualification\"} 2.0")
+			.contains("reflow_tasks_open{group=\"sales-north\"} "
+					+ (double) this.taskService.createTaskQuery().taskCandidateGroup("sales-north").includeAssignedTasks().count());
+	}
+
 	List<ProcessDefinition> latestDefinitions() {
 		return this.repositoryService.createProcessDefinitionQuery().latestVersion().list();
 	}
