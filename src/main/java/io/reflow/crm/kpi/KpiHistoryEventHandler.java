@@ -144,38 +144,39 @@ class KpiHistoryEventHandler implements HistoryEventHandler {
 		return definition.getVersion();
 	}
 
-	/** The transaction's collection, created with its synchronization on first use. */
+	/**
+	 * The transaction's collection, created with its synchronization on first use. It is
+	 * found through the transaction's synchronizations rather than a bound resource:
+	 * Spring suspends the synchronizations of an outer transaction while a REQUIRES_NEW
+	 * one runs (as the engine does for failed jobs), but not foreign resources.
+	 */
 	private Pending pending() {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return new Pending(this.zone);
 		}
-		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-		if (pending == null) {
-			Pending created = new Pending(this.zone);
-			TransactionSynchronizationManager.bindResource(this, created);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void beforeCommit(boolean readOnly) {
-					KpiHistoryEventHandler.this.flush(created);
-				}
-
-				@Override
-				public void afterCommit() {
-					KpiHistoryEventHandler.this.afterCommit.accept(created.delta);
-				}
-
-				@Override
-				public void afterCompletion(int status) {
-					if (TransactionSynchronizationManager.hasResource(KpiHistoryEventHandler.this)) {
-						TransactionSynchronizationManager.unbindResource(KpiHistoryEventHandler.this);
-					}
-				}
-
-			});
-			pending = created;
+		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (synchronization instanceof Flush flush && flush.handler() == this) {
+				return flush.pending();
+			}
 		}
-		return pending;
+		Pending created = new Pending(this.zone);
+		TransactionSynchronizationManager.registerSynchronization(new Flush(this, created));
+		return created;
+	}
+
+	/** Writes a transaction's collection before it commits; counts it after. */
+	private record Flush(KpiHistoryEventHandler handler, Pending pending) implements TransactionSynchronization {
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			this.handler.flush(this.pending);
+		}
+
+		@Override
+		public void afterCommit() {
+			this.handler.afterCommit.accept(this.pending.delta);
+		}
+
 	}
 
 	/** Resolves the tasks' creation and first assignment, then writes the delta. */

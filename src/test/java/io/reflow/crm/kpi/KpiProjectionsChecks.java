@@ -226,8 +226,10 @@ abstract class KpiProjectionsChecks {
 			.count();
 		assertThat(metrics).contains("reflow_process_running{process=\"lead-qualification\"} " + (double) running)
 			.contains("reflow_process_completed_total{process=\"lead-qualification\"} 2.0")
-			.contains("reflow_tasks_open{group=\"sales-north\"} "
-					+ (double) this.taskService.createTaskQuery().taskCandidateGroup("sales-north").includeAssignedTasks().count());
+			.contains("reflow_tasks_open{group=\"sales-north\"} " + (double) this.taskService.createTaskQuery()
+				.taskCandidateGroup("sales-north")
+				.includeAssignedTasks()
+				.count());
 	}
 
 	List<ProcessDefinition> latestDefinitions() {
