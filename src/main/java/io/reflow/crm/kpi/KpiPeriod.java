@@ -44,6 +44,15 @@ public record KpiPeriod(LocalDate from, LocalDate to) {
 		return new KpiPeriod((from != null) ? from : end.minusDays(DEFAULT_DAYS - 1L), end);
 	}
 
+	/**
+	 * The period asked for, with {@code today} as the default end (for callers that know
+	 * today in their own zone).
+	 */
+	public static KpiPeriod of(LocalDate from, LocalDate to, LocalDate today) {
+		LocalDate end = (to != null) ? to : today;
+		return new KpiPeriod((from != null) ? from : end.minusDays(DEFAULT_DAYS - 1L), end);
+	}
+
 	/** The first instant of {@code from}. */
 	public Instant start() {
 		return this.from.atStartOfDay(ZONE).toInstant();
