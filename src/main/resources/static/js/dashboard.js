@@ -76,6 +76,8 @@
   /** A figure tied to the API: its text is the formatted value at that JSON path. */
   function figure(path, value, kind, tag) {
     const node = el(tag || 'span', { 'data-kpi': path, 'data-format': kind });
+    // the raw API value, for tooltips and for tests comparing figures that change by the second
+    node.dataset.value = (value === null || value === undefined) ? '' : String(value);
     node.textContent = format(value, kind);
     return node;
   }
