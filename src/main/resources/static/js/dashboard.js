@@ -320,6 +320,7 @@
       { label: 'Completed', kind: 'int', cell: (row, i) => [p(i) + '.completed', row.completed] },
       { label: 'Running', kind: 'int', cell: (row, i) => [p(i) + '.running', row.running] },
       { label: 'Incidents', kind: 'int', cell: (row, i) => [p(i) + '.incidents', row.incidents] },
+      { label: 'SLA met', kind: 'percent', cell: (row, i) => [p(i) + '.slaCompliance', row.slaCompliance] },
       { label: 'Cycle time median', kind: 'seconds', cell: (row, i) => [p(i) + '.cycleTime.median', row.cycleTime && row.cycleTime.median] },
       { label: 'p90', kind: 'seconds', cell: (row, i) => [p(i) + '.cycleTime.p90', row.cycleTime && row.cycleTime.p90] },
       { label: 'Average', kind: 'seconds', cell: (row, i) => [p(i) + '.cycleTime.average', row.cycleTime && row.cycleTime.average] }

@@ -42,8 +42,10 @@ class KpiConfiguration {
 
 	@Bean
 	ProcessKpis processKpis(DataSource dataSource, RepositoryService repositoryService, KpiProperties properties,
-			Clock clock) {
-		return new ProcessKpis(new JdbcTemplate(dataSource), repositoryService, properties, clock);
+			Clock clock, ProcessSla sla) {
+		ProcessKpis kpis = new ProcessKpis(new JdbcTemplate(dataSource), repositoryService, properties, clock);
+		kpis.setSla(sla);
+		return kpis;
 	}
 
 	@Bean

@@ -41,7 +41,8 @@ public class ProcessKpis {
 
 	/** One process key; figures of all its versions or of the requested one. */
 	public record ProcessFigures(String key, String name, int latestVersion, List<Integer> versions, long started,
-			long completed, long running, long incidents, CycleTime cycleTime, List<DayThroughput> throughput) {
+			long completed, long running, long incidents, CycleTime cycleTime, List<DayThroughput> throughput,
+			Double slaCompliance) {
 	}
 
 	/**
@@ -82,6 +83,13 @@ public class ProcessKpis {
 	private final KpiProperties properties;
 
 	private final Clock clock;
+
+	private ProcessSla sla;
+
+	/** Adds SLA compliance to the processes that have an SLA. */
+	void setSla(ProcessSla sla) {
+		this.sla = sla;
+	}
 
 	ProcessKpis(JdbcTemplate jdbc, RepositoryService repositoryService, KpiProperties properties, Clock clock) {
 		this.jdbc = jdbc;
@@ -142,7 +150,8 @@ public class ProcessKpis {
 					DurationHistogram.percentile(histogram, 0.9), (sum[1] > 0) ? sum[2] / 1000.0 / sum[1] : null);
 			processes.add(new ProcessFigures(key, (latest.getName() != null) ? latest.getName() : key,
 					latest.getVersion(), versions.stream().map(ProcessDefinition::getVersion).toList(), sum[0], sum[1],
-					running.getOrDefault(key, 0L), incidents.getOrDefault(key, 0L), cycleTime, throughput));
+					running.getOrDefault(key, 0L), incidents.getOrDefault(key, 0L), cycleTime, throughput,
+					(this.sla != null) ? this.sla.compliance(key, period) : null));
 		});
 		return new Processes(period.from(), period.to(), processes);
 	}
