@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * On start-up, before the demo data: a database whose engine has history but whose KPI
- * projections are empty (it existed before them) gets them rebuilt once from history, so the
- * dashboard is never empty for data that is there. A database with projections is left
- * alone; later rebuilds are {@code POST /api/kpis/rebuild}.
+ * projections are empty (it existed before them) gets them rebuilt once from history, so
+ * the dashboard is never empty for data that is there. A database with projections is
+ * left alone; later rebuilds are {@code POST /api/kpis/rebuild}.
  */
 @Component
 @Order(50)

@@ -652,6 +652,28 @@ abstract class DomainKpiChecks {
 	// ---- errors, rights, docs
 	// --------------------------------------------------------------
 
+	/**
+	 * The process table's SLA compliance is the sales and service figure checked above
+	 * against the rows: first contact by its due time for lead-qualification, resolution
+	 * by its due time for support-case; no SLA for the others.
+	 */
+	@Test
+	void shouldShowTheSlaComplianceOfTheProcessesWithAnSla() {
+		Map<String, Object> processes = get("manager", "/api/kpis/processes");
+		Map<String, Object> sales = get("manager", "/api/kpis/sales");
+		Map<String, Object> service = get("manager", "/api/kpis/service");
+		Object leadQualification = JsonPath.read(processes,
+				"$.processes[?(@.key == 'lead-qualification')].slaCompliance");
+		Object supportCase = JsonPath.read(processes, "$.processes[?(@.key == 'support-case')].slaCompliance");
+		Object campaign = JsonPath.read(processes, "$.processes[?(@.key == 'marketing-campaign')].slaCompliance");
+		assertThat((List<Object>) leadQualification)
+			.containsExactly((Object) JsonPath.read(sales, "$.leadResponse.withinDueRate"));
+		assertThat((List<Object>) supportCase)
+			.containsExactly((Object) JsonPath.read(service, "$.resolution.withinSlaRate"));
+		assertThat(((List<Object>) supportCase).get(0)).isNotNull();
+		assertThat((List<Object>) campaign).containsExactly((Object) null);
+	}
+
 	@Test
 	void shouldRefuseAPeriodThatEndsBeforeItStartsOrIsTooLong() {
 		for (String path : List.of("/api/kpis/sales?from=2026-02-01&to=2026-01-31",
