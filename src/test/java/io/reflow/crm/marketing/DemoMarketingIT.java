@@ -17,6 +17,7 @@ import io.reflow.crm.customer.CustomerManagement;
 import io.reflow.crm.marketing.process.MarketingCampaignProcess;
 import io.reflow.crm.sales.LeadManagement;
 import io.reflow.crm.sales.OrderManagement;
+import io.reflow.crm.testsupport.TaskRest;
 import io.reflow.crm.testsupport.Http;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -205,12 +206,7 @@ class DemoMarketingIT {
 	}
 
 	private List<Map<String, Object>> tasksOf(String user, String processInstanceId) {
-		HttpResponse<String> response = new Http(this.port)
-			.to("/engine-rest/task?processInstanceId=" + processInstanceId)
-			.basic(user, "demo")
-			.get();
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return JsonPath.read(response.body(), "$");
+		return new TaskRest(this.port).tasksOf(user, processInstanceId);
 	}
 
 	private Map<String, Long> counts() {

@@ -22,6 +22,7 @@ import io.reflow.crm.customer.Region;
 import io.reflow.crm.customer.Tier;
 import io.reflow.crm.testsupport.Http;
 import io.reflow.crm.testsupport.Jobs;
+import io.reflow.crm.testsupport.TaskRest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,6 +62,10 @@ abstract class MarketingApiChecks {
 
 	@Autowired
 	CustomerManagement customers;
+
+	TaskRest tasks() {
+		return new TaskRest(this.port);
+	}
 
 	Http.Call as(String user, String path) {
 		return new Http(this.port).to(path).basic(user, "demo");
@@ -112,22 +117,15 @@ abstract class MarketingApiChecks {
 	}
 
 	List<Map<String, Object>> tasksOf(String user, String processInstanceId) {
-		HttpResponse<String> response = as(user, "/engine-rest/task?processInstanceId=" + processInstanceId).get();
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return JsonPath.read(response.body(), "$");
+		return tasks().tasksOf(user, processInstanceId);
 	}
 
 	String onlyTask(String user, String processInstanceId, String name) {
-		List<Map<String, Object>> tasks = tasksOf(user, processInstanceId);
-		assertThat(tasks).as(user + " sees one task").hasSize(1);
-		assertThat(tasks.get(0)).containsEntry("name", name);
-		return (String) tasks.get(0).get("id");
+		return tasks().onlyTask(user, processInstanceId, name);
 	}
 
 	void completed(String user, String taskId, String variables) {
-		HttpResponse<String> response = as(user, "/engine-rest/task/" + taskId + "/complete")
-			.postJson("{\"variables\":" + variables + "}");
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+		tasks().completed(user, taskId, variables);
 	}
 
 	void runJobs(String processInstanceId) {

@@ -24,6 +24,7 @@ import io.reflow.crm.customer.Tier;
 import io.reflow.crm.sales.process.LeadQualificationProcess;
 import io.reflow.crm.testsupport.Http;
 import io.reflow.crm.testsupport.Jobs;
+import io.reflow.crm.testsupport.TaskRest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -65,6 +66,10 @@ abstract class SalesApiChecks {
 	@Autowired
 	OrderManagement orders;
 
+	TaskRest tasks() {
+		return new TaskRest(this.port);
+	}
+
 	Http.Call as(String user, String path) {
 		return new Http(this.port).to(path).basic(user, "demo");
 	}
@@ -105,25 +110,19 @@ abstract class SalesApiChecks {
 
 	/** The instance's open tasks as {@code user} sees them in Camunda's REST API. */
 	List<Map<String, Object>> tasksOf(String user, String processInstanceId) {
-		HttpResponse<String> response = as(user, "/engine-rest/task?processInstanceId=" + processInstanceId).get();
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return JsonPath.read(response.body(), "$");
+		return tasks().tasksOf(user, processInstanceId);
 	}
 
 	String onlyTask(String user, String processInstanceId, String name) {
-		List<Map<String, Object>> tasks = tasksOf(user, processInstanceId);
-		assertThat(tasks).as(user + " sees one task").hasSize(1);
-		assertThat(tasks.get(0)).containsEntry("name", name);
-		return (String) tasks.get(0).get("id");
+		return tasks().onlyTask(user, processInstanceId, name);
 	}
 
 	HttpResponse<String> complete(String user, String taskId, String variables) {
-		return as(user, "/engine-rest/task/" + taskId + "/complete").postJson("{\"variables\":" + variables + "}");
+		return tasks().complete(user, taskId, variables);
 	}
 
 	void completed(String user, String taskId, String variables) {
-		HttpResponse<String> response = complete(user, taskId, variables);
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+		tasks().completed(user, taskId, variables);
 	}
 
 	static String qualified(double budget) {

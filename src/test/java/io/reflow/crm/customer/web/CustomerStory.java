@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ManagementService;
 
 import io.reflow.crm.testsupport.Http;
 import io.reflow.crm.testsupport.Jobs;
+import io.reflow.crm.testsupport.TaskRest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,8 +58,12 @@ final class CustomerStory {
 		this.managementService = managementService;
 	}
 
+	TaskRest tasks() {
+		return new TaskRest(this.port);
+	}
+
 	Http.Call as(String user, String path) {
-		return new Http(this.port).to(path).basic(user, "demo");
+		return tasks().as(user, path);
 	}
 
 	/** The customer and two contacts; the second unsubscribes from the campaign. */
@@ -215,22 +220,15 @@ final class CustomerStory {
 	}
 
 	List<Map<String, Object>> tasksOf(String user, String processInstanceId) {
-		HttpResponse<String> response = as(user, "/engine-rest/task?processInstanceId=" + processInstanceId).get();
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return JsonPath.read(response.body(), "$");
+		return tasks().tasksOf(user, processInstanceId);
 	}
 
 	String onlyTask(String user, String processInstanceId, String name) {
-		List<Map<String, Object>> tasks = tasksOf(user, processInstanceId);
-		assertThat(tasks).as(user + " sees one task").hasSize(1);
-		assertThat(tasks.get(0)).containsEntry("name", name);
-		return (String) tasks.get(0).get("id");
+		return tasks().onlyTask(user, processInstanceId, name);
 	}
 
 	void completed(String user, String taskId, String variables) {
-		HttpResponse<String> response = as(user, "/engine-rest/task/" + taskId + "/complete")
-			.postJson("{\"variables\":" + variables + "}");
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+		tasks().completed(user, taskId, variables);
 	}
 
 	/** A JSON string literal. */
