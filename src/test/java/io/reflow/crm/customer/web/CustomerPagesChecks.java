@@ -32,13 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * APIs: the list (search and paging), every section of the 360 view, what a support agent
  * and a sales rep each see of the tasks, that nothing on the pages lets a support agent
  * change sales data (and the API refuses it), and output encoding of a customer named
- * {@code <script>alert(1)</script>}.
+ * {@code <script>alert(1)</script>}. One subclass per database runs them.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CustomerPagesIT {
+abstract class CustomerPagesChecks {
 
 	static final String SCRIPT = "<script>alert(1)</script>";
 
