@@ -776,11 +776,10 @@ public class MarketingManagement {
 	}
 
 	/** Step {@code Task_EvaluateCampaign}: the response window has closed. */
-	public CampaignResults evaluate(long id) {
+	public void evaluate(long id) {
 		Campaign campaign = load(id);
 		campaign.status = CampaignStatus.IN_REVIEW;
 		campaign.evaluatedAt = this.clock.instant();
-		return results(id);
 	}
 
 	/** For {@code Task_ReviewResults}: the results as the reviewers read them. */

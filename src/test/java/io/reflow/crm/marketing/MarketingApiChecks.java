@@ -446,6 +446,8 @@ abstract class MarketingApiChecks {
 			.isEqualTo(before);
 
 		assertProblem(as("liu.yang", "/api/campaigns/999999").get(), 404, "No campaign 999999");
+		assertProblem(as("liu.yang", "/api/campaigns?status=FINISHED").get(), 400, "status");
+		assertProblem(as("liu.yang", "/api/campaigns/abc").get(), 400, "id");
 		assertProblem(respond(999_999, "{\"contactId\":1,\"type\":\"CLICKED\"}"), 404, "No campaign");
 		long id = ((Number) create(campaign("Checks", "\"EMAIL\"", "1000", "NORTH")).get("id")).longValue();
 		assertProblem(respond(id, "{\"type\":\"CLICKED\"}"), 400, "contactId");
