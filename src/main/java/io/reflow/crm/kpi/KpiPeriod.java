@@ -10,13 +10,14 @@ import io.reflow.crm.platform.web.InvalidFieldException;
 
 /**
  * The period a KPI covers: whole days {@code from}..{@code to} (both inclusive) in the
- * business zone Asia/Shanghai, that is the instants {@code [start(), end())}. Missing
- * ends default to the last 30 days ending today; {@code from} after {@code to} or more
- * than 366 days is refused with a 400 naming the field.
+ * zone {@code reflow.kpi.zone} (the same zone that bounds the projections' days), that is
+ * the instants {@code [start(), end())}. Missing ends default to the last 30 days ending
+ * today; {@code from} after {@code to} or more than 366 days is refused with a 400 naming
+ * the field.
  */
-public record KpiPeriod(LocalDate from, LocalDate to) {
+public record KpiPeriod(LocalDate from, LocalDate to, ZoneId zone) {
 
-	/** The zone whose midnights bound the days. */
+	/** The zone of {@code reflow.kpi.zone} when it is not set. */
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	public static final int DEFAULT_DAYS = 30;
@@ -33,34 +34,36 @@ public record KpiPeriod(LocalDate from, LocalDate to) {
 		if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
 			throw new InvalidFieldException("to", "the period may span at most " + MAX_DAYS + " days");
 		}
+		zone = (zone != null) ? zone : ZONE;
+	}
+
+	/** Days in the default zone. */
+	public KpiPeriod(LocalDate from, LocalDate to) {
+		this(from, to, ZONE);
 	}
 
 	/**
-	 * The period asked for: a missing {@code to} is today, a missing {@code from} is 29
-	 * days before {@code to} (30 days in all).
+	 * The period asked for, in {@code zone}: a missing {@code to} is today there, a
+	 * missing {@code from} is 29 days before {@code to} (30 days in all).
 	 */
+	public static KpiPeriod of(LocalDate from, LocalDate to, Clock clock, ZoneId zone) {
+		LocalDate end = (to != null) ? to : LocalDate.ofInstant(clock.instant(), zone);
+		return new KpiPeriod((from != null) ? from : end.minusDays(DEFAULT_DAYS - 1L), end, zone);
+	}
+
+	/** {@link #of(LocalDate, LocalDate, Clock, ZoneId)} in the default zone. */
 	public static KpiPeriod of(LocalDate from, LocalDate to, Clock clock) {
-		LocalDate end = (to != null) ? to : LocalDate.ofInstant(clock.instant(), ZONE);
-		return new KpiPeriod((from != null) ? from : end.minusDays(DEFAULT_DAYS - 1L), end);
-	}
-
-	/**
-	 * The period asked for, with {@code today} as the default end (for callers that know
-	 * today in their own zone).
-	 */
-	public static KpiPeriod of(LocalDate from, LocalDate to, LocalDate today) {
-		LocalDate end = (to != null) ? to : today;
-		return new KpiPeriod((from != null) ? from : end.minusDays(DEFAULT_DAYS - 1L), end);
+		return of(from, to, clock, ZONE);
 	}
 
 	/** The first instant of {@code from}. */
 	public Instant start() {
-		return this.from.atStartOfDay(ZONE).toInstant();
+		return this.from.atStartOfDay(this.zone).toInstant();
 	}
 
 	/** The first instant after {@code to} (exclusive end). */
 	public Instant end() {
-		return this.to.plusDays(1).atStartOfDay(ZONE).toInstant();
+		return this.to.plusDays(1).atStartOfDay(this.zone).toInstant();
 	}
 
 	/** The number of days, both ends included. */

@@ -100,7 +100,7 @@ public class ProcessKpis {
 
 	/** The period of request parameters, today being today in {@code reflow.kpi.zone}. */
 	public KpiPeriod period(LocalDate from, LocalDate to) {
-		return KpiPeriod.of(from, to, LocalDate.now(this.clock.withZone(this.properties.zone())));
+		return KpiPeriod.of(from, to, this.clock, this.properties.zone());
 	}
 
 	public Processes processes(KpiPeriod period, Integer version) {

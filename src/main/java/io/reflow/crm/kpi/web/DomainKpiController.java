@@ -1,6 +1,5 @@
 package io.reflow.crm.kpi.web;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,7 +7,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import io.reflow.crm.kpi.CustomerKpis;
-import io.reflow.crm.kpi.KpiPeriod;
+import io.reflow.crm.kpi.ProcessKpis;
 import io.reflow.crm.kpi.MarketingKpis;
 import io.reflow.crm.kpi.SalesKpis;
 import io.reflow.crm.kpi.ServiceKpis;
@@ -37,15 +36,18 @@ class DomainKpiController {
 
 	private final CustomerKpis customers;
 
-	private final Clock clock;
+	private final ProcessKpis processes;
 
+	/**
+	 * The period parsing shares the zone of the process KPIs ({@code reflow.kpi.zone}).
+	 */
 	DomainKpiController(SalesKpis sales, MarketingKpis marketing, ServiceKpis service, CustomerKpis customers,
-			Clock clock) {
+			ProcessKpis processes) {
 		this.sales = sales;
 		this.marketing = marketing;
 		this.service = service;
 		this.customers = customers;
-		this.clock = clock;
+		this.processes = processes;
 	}
 
 	@GetMapping("/api/kpis/sales")
@@ -59,7 +61,7 @@ class DomainKpiController {
 			@Parameter(description = "last day") @RequestParam(required = false) @DateTimeFormat(
 					iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String group) {
-		return this.sales.report(KpiPeriod.of(from, to, this.clock), blankToNull(group));
+		return this.sales.report(this.processes.period(from, to), blankToNull(group));
 	}
 
 	@GetMapping("/api/kpis/marketing")
@@ -68,7 +70,7 @@ class DomainKpiController {
 	MarketingKpis.Report marketing(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		return this.marketing.report(KpiPeriod.of(from, to, this.clock));
+		return this.marketing.report(this.processes.period(from, to));
 	}
 
 	@GetMapping("/api/kpis/service")
@@ -80,7 +82,7 @@ class DomainKpiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String group) {
-		return this.service.report(KpiPeriod.of(from, to, this.clock), blankToNull(group));
+		return this.service.report(this.processes.period(from, to), blankToNull(group));
 	}
 
 	@GetMapping("/api/kpis/customers")
