@@ -65,6 +65,17 @@ public record ReflowSecurityProperties(Map<String, List<String>> moduleGroups, L
 		return groups;
 	}
 
+	/**
+	 * Who may use the analyst's tools ({@code /models}, {@code /api/models},
+	 * {@code /api/decisions}, {@code /api/processes}): the analyst groups and Camunda
+	 * administrators.
+	 */
+	public java.util.Set<String> analystToolGroups() {
+		java.util.Set<String> groups = new java.util.TreeSet<>(this.analystGroups);
+		groups.add(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
+		return groups;
+	}
+
 	public ReflowSecurityProperties {
 		moduleGroups = (moduleGroups != null) ? Map.copyOf(moduleGroups) : Map.of();
 		managerGroups = (managerGroups != null) ? List.copyOf(managerGroups) : List.of();

@@ -140,6 +140,9 @@ class SecurityConfiguration {
 				.hasAnyAuthority(authorities(properties.supportApiGroups()))
 				.requestMatchers(path(null, "/api/campaigns/**"))
 				.hasAnyAuthority(authorities(properties.marketingApiGroups()))
+				.requestMatchers(path(null, "/models/**"), path(null, "/api/models/**"),
+						path(null, "/api/decisions/**"), path(null, "/api/processes/**"))
+				.hasAnyAuthority(authorities(properties.analystToolGroups()))
 				.requestMatchers(path(null, "/dashboard/**"), path(null, "/api/kpis/**"))
 				.hasAnyAuthority(authorities(properties.dashboardGroups()))
 				.anyRequest()
