@@ -28,3 +28,10 @@ create table process_migration_instance (
     process_instance_id varchar(64) not null,
     primary key (migration_id, process_instance_id)
 );
+
+-- the new process versions whose reflow.autoMigrate property has been acted on, so a
+-- deployment event seen twice never migrates (or reports) twice
+create table process_auto_migration (
+    target_definition_id varchar(64) primary key,
+    handled_at           timestamp with time zone not null
+);
