@@ -213,14 +213,22 @@ class ModelCatalogue {
 			.orElse(null);
 		if (earliest != null) {
 			Instant now = Instant.now(this.clock);
+			Map<String, String> audited = new HashMap<>();
 			for (ModelAuditRecord entry : this.audit
 				.list(null, earliest.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)), Pageable.unpaged())
 				.getContent()) {
 				if (entry.action() == ModelAuditAction.DEPLOYED && entry.subject() != null
 						&& byId.containsKey(entry.subject())) {
-					authors.put(entry.subject(), (entry.actor() != null) ? entry.actor() : APPLICATION);
+					// newest first; a named actor wins over an entry of the application
+					if (entry.actor() != null) {
+						audited.putIfAbsent(entry.subject(), entry.actor());
+					}
+					else if (!audited.containsKey(entry.subject()) && !authors.containsKey(entry.subject())) {
+						authors.put(entry.subject(), APPLICATION);
+					}
 				}
 			}
+			authors.putAll(audited);
 		}
 		return new Deployments(byId, authors);
 	}
