@@ -184,7 +184,7 @@
         el('td', { class: 'nowrap' }, [time(latest.deployedAt)]),
         el('td', {}, [latest.author]),
         el('td', { class: 'num' }, [number(d.evaluations)]),
-        el('td', {}, [el('a', { href: base + '/models/decisions/' + encodeURIComponent(d.key) + '/backtest',
+        el('td', { class: 'nowrap' }, [el('a', { href: base + '/models/decisions/' + encodeURIComponent(d.key) + '/backtest',
           class: 'backtest', 'data-key': d.key }, ['Backtest'])])
       ]);
     });

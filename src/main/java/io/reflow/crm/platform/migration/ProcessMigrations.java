@@ -115,6 +115,9 @@ public class ProcessMigrations {
 
 	/** The latest migrations of {@code key}, newest first. */
 	public List<MigrationProgress> recent(String key, int limit) {
+		if (this.engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
+			throw new NotFoundException("No process with the key '" + key + "' is deployed.");
+		}
 		return this.records.findByProcessKeyOrderByStartedAtDescIdDesc(key, PageRequest.of(0, limit))
 			.stream()
 			.map(this::observe)

@@ -366,6 +366,7 @@ abstract class ModelsApiChecks {
 				"processInstanceIds");
 		assertProblem(as("analyst", path).postJson("{\"sourceVersion\":1,\"dryRun\":\"maybe\"}"), 400, "dryRun");
 		assertProblem(as("analyst", path + "/no-such-batch").get(), 404, "no-such-batch");
+		assertProblem(as("analyst", "/api/processes/no-such-process/migrations").get(), 404, "no-such-process");
 		HttpResponse<String> salesRep = as("li.wei", path).postJson("{\"sourceVersion\":1,\"dryRun\":true}");
 		assertThat(salesRep.statusCode()).isEqualTo(403);
 		assertThat(as("li.wei", "/api/models/processes").get().statusCode()).isEqualTo(403);

@@ -1,0 +1,258 @@
+package io.reflow.crm.platform.models;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.reflow.crm.testsupport.Browser;
+import io.reflow.crm.testsupport.Http;
+import io.reflow.crm.testsupport.Jobs;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The analyst's page {@code /models} in a real headless Chromium: {@code analyst} logs
+ * in, sees processes and decisions with their versions, opens the BPMN diagram of a
+ * process version (bpmn-js) and the decision table of a decision (dmn-js), runs a dry run
+ * of a migration of two waiting leads and then the migration itself; the test runs the
+ * batch's jobs (no job executor in tests) and the page shows the outcome. No console
+ * errors; screenshots go to {@code target/screenshots/}.
+ */
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "demo", "test" })
+class ModelsBrowserIT {
+
+	static final String KEY = "lead-qualification";
+
+	static final String MODEL = "processes/sales/lead-qualification.bpmn";
+
+	static final String FORM = "forms/sales/qualify-lead.form";
+
+	/** True once the catalogue blocks have loaded, well or not. */
+	static final String SETTLED = """
+			const blocks = [...document.querySelectorAll('[data-endpoint=processes], [data-endpoint=decisions]')];
+			return blocks.every((b) => b.dataset.state === 'loaded' || b.dataset.state === 'error');""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	ManagementService managementService;
+
+	WebDriver browser;
+
+	WebDriverWait wait;
+
+	JavascriptExecutor js;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = Browser.start();
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
+		this.js = (JavascriptExecutor) this.browser;
+		this.browser.manage().window().setSize(new Dimension(1366, 900));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void shouldShowVersionsAndDiagramsAndMigrateWaitingLeadsFromThePage() throws IOException {
+		ProcessDefinition base = deploy(model());
+		List<String> leads = List.of(postLead(), postLead());
+		ProcessDefinition target = deploy(model().replace("name=\"Qualify lead\"", "name=\"Qualify lead (call)\"")
+			.replace("camunda:historyTimeToLive=\"P365D\"",
+					"camunda:historyTimeToLive=\"P365D\" camunda:versionTag=\"call-first\""));
+
+		this.browser.get("http://localhost:" + this.port + "/models");
+		this.wait.until(ExpectedConditions.urlContains("/login"));
+		Browser.logIn(this.browser, this.wait, "analyst", "demo");
+		this.wait.until(ExpectedConditions.urlContains("/models"));
+		this.wait.until((driver) -> Boolean.TRUE.equals(this.js.executeScript(SETTLED)));
+		assertThat(state("processes")).isEqualTo("loaded");
+		assertThat(state("decisions")).isEqualTo("loaded");
+		String processes = this.browser.findElement(By.cssSelector("[data-endpoint=processes]")).getText();
+		assertThat(processes).contains("Lead qualification", KEY, "v" + target.getVersion() + " · call-first",
+				"v" + base.getVersion() + " · 2 running");
+		assertThat(this.browser.findElements(By.cssSelector("a.backtest[data-key=discount]"))).singleElement()
+			.satisfies((link) -> assertThat(link.getAttribute("href")).endsWith("/models/decisions/discount/backtest"));
+		fullPageScreenshot("models-catalogue");
+
+		// the BPMN diagram of the base version
+		this.browser
+			.findElement(By.cssSelector(
+					"button.chip[data-kind=process][data-key=" + KEY + "][data-version='" + base.getVersion() + "']"))
+			.click();
+		waitForDiagram("process");
+		assertThat(
+				((Number) this.js.executeScript("return document.querySelectorAll('#diagram svg .djs-shape').length"))
+					.intValue())
+			.isGreaterThan(10);
+		assertThat(
+				this.js.executeScript("return !!document.querySelector('#diagram [data-element-id=Task_QualifyLead]')"))
+			.isEqualTo(true);
+		assertThat(this.browser.findElement(By.id("version-facts")).getText()).contains(base.getId());
+
+		// a decision table
+		this.browser.findElement(By.cssSelector("tr[data-key=discount] button.link")).click();
+		waitForDiagram("decision");
+		assertThat(((Number) this.js
+			.executeScript("return document.querySelectorAll('#diagram .tjs-table tbody tr').length")).intValue())
+			.isPositive();
+		Browser.screenshot(this.browser, "models-decision-discount");
+
+		// back to the process: dry run, then migrate
+		this.browser.findElement(By.cssSelector("tr[data-key=" + KEY + "] button.link")).click();
+		waitForDiagram("process");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("migration")));
+		new Select(this.browser.findElement(By.id("migration-source")))
+			.selectByValue(String.valueOf(base.getVersion()));
+		new Select(this.browser.findElement(By.id("migration-target")))
+			.selectByValue(String.valueOf(target.getVersion()));
+		this.browser.findElement(By.id("dry-run")).click();
+		this.wait.until(
+				(driver) -> "loaded".equals(driver.findElement(By.id("migration-result")).getAttribute("data-state")));
+		assertThat(this.browser.findElement(By.cssSelector("#migration-result .summary")).getText())
+			.isEqualTo("2 of 2 running instances can be migrated from v" + base.getVersion() + " to v"
+					+ target.getVersion() + ".");
+		assertThat(this.runtimeService.createProcessInstanceQuery().processDefinitionId(base.getId()).count())
+			.isEqualTo(2);
+		Browser.screenshot(this.browser, "models-migration-dry-run");
+		assertThat(this.browser.findElement(By.id("migrate")).isEnabled()).isTrue();
+		this.browser.findElement(By.id("migrate")).click();
+		this.wait.until((driver) -> driver.findElement(By.id("migration-progress")).getAttribute("data-batch") != null);
+		String batchId = this.browser.findElement(By.id("migration-progress")).getAttribute("data-batch");
+		runBatch(batchId);
+		this.wait.until(
+				(driver) -> "done".equals(driver.findElement(By.id("migration-progress")).getAttribute("data-state")));
+		assertThat(this.browser.findElement(By.id("migration-progress")).getText())
+			.contains("Finished: 2 of 2 instances now run on v" + target.getVersion());
+		for (String lead : leads) {
+			assertThat(this.runtimeService.createProcessInstanceQuery()
+				.processInstanceId(lead)
+				.singleResult()
+				.getProcessDefinitionId()).isEqualTo(target.getId());
+		}
+		this.wait.until((driver) -> driver.findElement(By.id("migration-history")).getText().contains("done: 2"));
+		HttpResponse<String> progress = new Http(this.port).to("/api/processes/" + KEY + "/migrations/" + batchId)
+			.basic("analyst", "demo")
+			.get();
+		assertThat((String) JsonPath.read(progress.body(), "$.source")).isEqualTo("/models");
+		assertThat((String) JsonPath.read(progress.body(), "$.startedBy")).isEqualTo("analyst");
+		fullPageScreenshot("models-migration-done");
+		// the login page has no icon of its own; the browser's request for one is not
+		// ours
+		assertThat(Browser.consoleErrors(this.browser)).filteredOn((message) -> !message.contains("/favicon.ico"))
+			.isEmpty();
+	}
+
+	/** The whole page at 1366 px width. */
+	private void fullPageScreenshot(String name) {
+		long height = ((Number) this.js.executeScript("return document.documentElement.scrollHeight")).longValue();
+		this.browser.manage().window().setSize(new Dimension(1366, (int) Math.min(height + 140, 8000)));
+		Browser.screenshot(this.browser, name);
+		this.browser.manage().window().setSize(new Dimension(1366, 900));
+	}
+
+	private void waitForDiagram(String kind) {
+		this.wait.until((driver) -> {
+			Object state = this.js.executeScript(
+					"const d = document.getElementById('diagram'); return d.dataset.kind + ':' + d.dataset.state"
+							+ " + ':' + document.querySelector('[data-endpoint=detail]').dataset.state;");
+			return (kind + ":loaded:loaded").equals(state);
+		});
+	}
+
+	private String state(String endpoint) {
+		return (String) this.js
+			.executeScript("return document.querySelector('[data-endpoint=" + endpoint + "]').dataset.state");
+	}
+
+	/** A north lead (score 60) waiting at "Qualify lead". */
+	private String postLead() {
+		String json = """
+				{"companyName":"页面迁移%s有限公司","contactName":"王芳","email":"fang.wang@%s.example.cn","phone":"+86 139 0000 0000",
+				 "source":"WEB","region":"NORTH","industry":"SOFTWARE","companySize":300,"budgetConfirmed":true}
+				"""
+			.formatted(Long.toHexString(System.nanoTime()), Long.toHexString(System.nanoTime()));
+		HttpResponse<String> created = new Http(this.port).to("/api/leads").basic("liu.yang", "demo").postJson(json);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String pid = JsonPath.read(created.body(), "$.processInstanceId");
+		Jobs.runDue(this.managementService, pid);
+		return pid;
+	}
+
+	private void runBatch(String batchId) {
+		for (int round = 0; round < 20; round++) {
+			Batch batch = this.managementService.createBatchQuery().batchId(batchId).singleResult();
+			if (batch == null) {
+				return;
+			}
+			for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
+					batch.getMonitorJobDefinitionId())) {
+				for (Job job : this.managementService.createJobQuery().jobDefinitionId(definition).list()) {
+					this.managementService.executeJob(job.getId());
+				}
+			}
+		}
+		throw new AssertionError("Batch " + batchId + " did not end");
+	}
+
+	private ProcessDefinition deploy(String bpmn) throws IOException {
+		try (InputStream form = getClass().getClassLoader().getResourceAsStream(FORM)) {
+			return this.repositoryService.createDeployment()
+				.name("models-browser-it")
+				.source("test")
+				.addString(MODEL, bpmn)
+				.addInputStream(FORM, form)
+				.deployWithResult()
+				.getDeployedProcessDefinitions()
+				.get(0);
+		}
+	}
+
+	private static String model() throws IOException {
+		try (InputStream in = ModelsBrowserIT.class.getClassLoader().getResourceAsStream(MODEL)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}
