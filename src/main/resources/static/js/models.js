@@ -270,6 +270,10 @@
         facts.push(['Requirements diagram', v.decisionRequirementsKey]);
       }
     }
+    const file = base + '/api/models/' + (kind === 'process' ? 'processes' : 'decisions') + '/' + encodeURIComponent(found.key)
+      + '/versions/' + v.version + '/xml';
+    facts.push(['XML', el('a', { href: file, id: 'download-xml', download: found.key + '-v' + v.version
+      + (kind === 'process' ? '.bpmn' : '.dmn') }, ['Download version ' + v.version])]);
     document.getElementById('version-facts').replaceChildren(...facts.flatMap(([term, value]) =>
       [el('dt', {}, [term]), el('dd', {}, [value])]));
   }
