@@ -102,7 +102,7 @@ public class ProcessMigrations {
 			throw refuse(HttpStatus.CONFLICT, actor, source, report,
 					"No instance of " + key + " runs on version " + report.sourceVersion() + "; nothing to migrate.");
 		}
-		return launch(report, actor, source, "");
+		return launch(this.transaction, report, actor, source, "");
 	}
 
 	/** The progress of a batch this application started for {@code key}. */
@@ -196,7 +196,11 @@ public class ProcessMigrations {
 					continue;
 				}
 				if (!report.migratableIds().isEmpty()) {
-					started.add(launch(report, AUTO_MIGRATION, source, ", automatically on deployment"));
+					// a transaction of its own: the event may come from an after-commit
+					// callback, where joining the caller's transaction would lose the
+					// batch
+					started.add(launch(this.newTransaction, report, AUTO_MIGRATION, source,
+							", automatically on deployment"));
 				}
 				if (!report.failures().isEmpty()) {
 					this.audit.recordIndependently(ModelAuditAction.MIGRATION_REFUSED, AUTO_MIGRATION, source,
@@ -221,8 +225,9 @@ public class ProcessMigrations {
 	/**
 	 * Starts the batch, remembers it and records MIGRATION_STARTED, in one transaction.
 	 */
-	private StartedMigration launch(MigrationReport report, String actor, String source, String note) {
-		return this.transaction.execute((status) -> {
+	private StartedMigration launch(TransactionTemplate template, MigrationReport report, String actor, String source,
+			String note) {
+		return template.execute((status) -> {
 			Batch batch = this.engine.getRuntimeService()
 				.newMigration(report.plan())
 				.processInstanceIds(report.migratableIds())
