@@ -35,6 +35,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,6 +81,9 @@ abstract class ModelsApiChecks {
 
 	@Autowired
 	ApplicationEventPublisher events;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	Http.Call as(String user, String path) {
 		return new Http(this.port).to(path).basic(user, "demo");
@@ -277,12 +284,18 @@ abstract class ModelsApiChecks {
 		List<String> leads = List.of(postLead(), postLead());
 		DeploymentWithDefinitions deployment = deployment(autoMigrating(model()), null);
 		ProcessDefinition target = deployment.getDeployedProcessDefinitions().get(0);
-		// helper A's deployment listener publishes this after commit; published here too,
-		// which must not migrate twice
-		this.events.publishEvent(
-				new ModelsDeployedEvent(deployment.getId(), "test", "analyst", List.of(target.getId()), List.of()));
-		this.events.publishEvent(
-				new ModelsDeployedEvent(deployment.getId(), "test", "analyst", List.of(target.getId()), List.of()));
+		// published after a transaction's commit, as the deployment listener does, and a
+		// second time: it must migrate once
+		ModelsDeployedEvent deployed = new ModelsDeployedEvent(deployment.getId(), "test", "analyst",
+				List.of(target.getId()), List.of());
+		new TransactionTemplate(this.transactionManager).executeWithoutResult(
+				(status) -> TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						ModelsApiChecks.this.events.publishEvent(deployed);
+					}
+				}));
+		this.events.publishEvent(deployed);
 
 		HttpResponse<String> catalogue = as("analyst", "/api/models/processes/" + KEY).get();
 		assertThat((Boolean) JsonPath.read(catalogue.body(), "$.autoMigrate")).isTrue();
