@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -100,8 +99,6 @@ public class LiveReload implements SmartLifecycle {
 
 	private DirectoryWatcher watcher;
 
-	private CompletableFuture<Void> watch;
-
 	private ScheduledFuture<?> pending;
 
 	private volatile boolean running;
@@ -117,9 +114,9 @@ public class LiveReload implements SmartLifecycle {
 		String location = this.root.toUri().toString();
 		location = location.endsWith("/") ? location : location + "/";
 		this.resolver = new LiveReloadResolver(location, this::lastDeployed);
-		// the same deployment name as the start-up deployer, so a restart compares with
-		// what
-		// live reload deployed and deploys nothing again
+		// the start-up deployer's deployment name: a restart compares with what live
+		// reload
+		// deployed, and deploys nothing again
 		this.deployer = new ModelDeployer(repositoryService, this.resolver,
 				new ModelDeploymentProperties(location, models.deploymentName(), SOURCE));
 		this.watched = FOLDERS.stream().map(this.root::resolve).filter(Files::isDirectory).toList();
@@ -135,7 +132,7 @@ public class LiveReload implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		if (this.watched.isEmpty()) {
-			log.warn("Live reload is on, but {} has none of {}/: nothing to watch", this.root, FOLDERS);
+			log.info("Live reload is on, but {} has none of {}/: nothing to watch", this.root, FOLDERS);
 			this.running = true;
 			return;
 		}
@@ -151,7 +148,7 @@ public class LiveReload implements SmartLifecycle {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot watch " + this.watched, ex);
 		}
-		this.watch = this.watcher.watchAsync(this.watching).exceptionally((failure) -> {
+		this.watcher.watchAsync(this.watching).exceptionally((failure) -> {
 			if (this.running && !(failure.getCause() instanceof ClosedWatchServiceException)) {
 				log.warn("Live reload stopped watching {}: {}", this.watched, failure.getMessage());
 			}
@@ -250,31 +247,45 @@ public class LiveReload implements SmartLifecycle {
 			now.finding().ifPresent((finding) -> broken.put(name, finding));
 		});
 		this.checked = checked;
-		Finding unattributed = null;
-		ModelDeployer.DeploymentResult result = null;
-		// each round either deploys or holds back at least one more file
-		for (int round = 0; round <= files.size() && result == null; round++) {
-			this.resolver.hold(broken.keySet());
-			try {
-				result = this.deployer.deploy();
-			}
-			catch (RuntimeException refusal) {
-				List<Finding> named = LiveReloadChecks.refused(refusal, files.keySet())
-					.stream()
-					.filter((finding) -> !broken.containsKey(finding.resource()))
-					.toList();
-				if (named.isEmpty()) {
-					unattributed = new Finding(null, refusal.getMessage(), null);
-					break;
+		ModelDeployer.DeploymentResult result = deployHoldingBack(broken, files.keySet());
+		publish(result, broken, Instant.now(this.clock));
+	}
+
+	/**
+	 * Deploys with the broken files held back; a file the engine refuses joins them and
+	 * the deployment is tried again. A refusal that names no file ends up under the key
+	 * "".
+	 * @return the deployment, {@code null} when none succeeded
+	 */
+	private ModelDeployer.DeploymentResult deployHoldingBack(Map<String, Finding> broken, Set<String> names) {
+		try {
+			// each round either deploys or holds back at least one more file
+			for (int round = 0; round <= names.size(); round++) {
+				this.resolver.hold(broken.keySet());
+				try {
+					return this.deployer.deploy();
 				}
-				named.forEach((finding) -> broken.put(finding.resource(), finding));
+				catch (RuntimeException refusal) {
+					List<Finding> named = LiveReloadChecks.refused(refusal, names)
+						.stream()
+						.filter((finding) -> !broken.containsKey(finding.resource()))
+						.toList();
+					if (named.isEmpty()) {
+						broken.put("", new Finding(null, refusal.getMessage(), null));
+						return null;
+					}
+					named.forEach((finding) -> broken.put(finding.resource(), finding));
+				}
 			}
+			return null;
 		}
-		this.resolver.hold(Set.of());
-		Instant now = Instant.now(this.clock);
-		if (unattributed != null) {
-			broken.put("", unattributed);
+		finally {
+			this.resolver.hold(Set.of());
 		}
+	}
+
+	/** Reports new failures and cleared ones, and makes the run's outcome the status. */
+	private void publish(ModelDeployer.DeploymentResult result, Map<String, Finding> broken, Instant now) {
 		Map<String, Failure> current = new LinkedHashMap<>();
 		broken.forEach((key, finding) -> {
 			Failure before = this.failures.get(key);
