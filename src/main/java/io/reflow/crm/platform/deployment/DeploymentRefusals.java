@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.repository.DeploymentBuilderImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xml.sax.SAXParseException;
 
 import io.reflow.crm.platform.audit.ModelAudit;
 import io.reflow.crm.platform.audit.ModelAuditAction;
@@ -57,6 +58,8 @@ class DeploymentRefusals extends CommandInterceptor {
 	private static final Field BUILDER = builderField();
 
 	private static final Pattern DMN_RESOURCE = Pattern.compile("DMN resource '([^']+)'");
+
+	private static final Pattern XML_LINE = Pattern.compile("Line=(\\d+)");
 
 	private final Supplier<ModelAudit> audit;
 
@@ -97,9 +100,19 @@ class DeploymentRefusals extends CommandInterceptor {
 		Throwable cause = ex;
 		DmnTransformException transform = null;
 		Throwable innermost = ex;
+		int line = 0;
+		int column = 0;
 		while (cause != null) {
 			if (cause instanceof DmnTransformException found && transform == null) {
 				transform = found;
+			}
+			if (cause instanceof SAXParseException xml && line == 0) {
+				line = Math.max(xml.getLineNumber(), 0);
+				column = Math.max(xml.getColumnNumber(), 0);
+			}
+			else if (line == 0) {
+				Matcher xmlLine = XML_LINE.matcher(String.valueOf(cause.getMessage()));
+				line = xmlLine.find() ? Integer.parseInt(xmlLine.group(1)) : 0;
 			}
 			innermost = cause;
 			cause = (cause.getCause() != cause) ? cause.getCause() : null;
@@ -111,7 +124,7 @@ class DeploymentRefusals extends CommandInterceptor {
 		String resourceName = resource.find() ? resource.group(1) : "decision";
 		String reason = (innermost != transform) ? transform.getMessage() + " Cause: " + innermost.getMessage()
 				: transform.getMessage();
-		ResourceProblem problem = new ResourceProblem(reason, 0, 0, null);
+		ResourceProblem problem = new ResourceProblem(reason, line, column, null);
 		return new ParseException("Deployment refused: " + resourceName + " cannot be deployed. Errors: \n* "
 				+ problem.describe(resourceName), resourceName, List.of(problem), List.of());
 	}

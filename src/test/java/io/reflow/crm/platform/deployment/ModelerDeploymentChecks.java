@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.jayway.jsonpath.JsonPath;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -25,9 +28,13 @@ import io.reflow.crm.testsupport.TaskRest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +49,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
+@Import(ModelerDeploymentChecks.DeployedEvents.class)
 abstract class ModelerDeploymentChecks {
+
+	/**
+	 * Records every {@link ModelsDeployedEvent} with what its listener saw: whether the
+	 * deployment was committed (visible from the listener's own transaction) and whether
+	 * the engine still had the deploying user authenticated.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class DeployedEvents {
+
+		final List<Seen> seen = new CopyOnWriteArrayList<>();
+
+		record Seen(ModelsDeployedEvent event, boolean committed, boolean inTransaction, String engineUser) {
+		}
+
+		@Autowired
+		RepositoryService repositoryService;
+
+		@Autowired
+		IdentityService identityService;
+
+		@EventListener
+		void on(ModelsDeployedEvent event) {
+			boolean committed = this.repositoryService.createDeploymentQuery()
+				.deploymentId(event.deploymentId())
+				.count() == 1;
+			Authentication authentication = this.identityService.getCurrentAuthentication();
+			this.seen.add(new Seen(event, committed, TransactionSynchronizationManager.isActualTransactionActive(),
+					(authentication != null) ? authentication.getUserId() : null));
+		}
+
+		List<Seen> of(String deploymentId) {
+			return this.seen.stream().filter((seen) -> seen.event().deploymentId().equals(deploymentId)).toList();
+		}
+
+	}
+
+	@Autowired
+	DeployedEvents events;
 
 	static final String LEAD_QUALIFICATION = "lead-qualification";
 
@@ -174,12 +220,25 @@ abstract class ModelerDeploymentChecks {
 			.contains("lead-scoring v")
 			.contains("qualify-lead v");
 
+		// published once, after the commit, to listeners running as the application
+		assertThat(this.events.of(deploymentId)).singleElement().satisfies((seen) -> {
+			assertThat(seen.event().source()).isEqualTo("Camunda Modeler");
+			assertThat(seen.event().actor()).isEqualTo("analyst");
+			assertThat(seen.event().processDefinitionIds()).containsExactly(deployed.getId());
+			assertThat(seen.event().decisionDefinitionIds()).singleElement()
+				.satisfies((id) -> assertThat(id).startsWith("lead-scoring:"));
+			assertThat(seen.committed()).isTrue();
+			assertThat(seen.inTransaction()).isTrue();
+			assertThat(seen.engineUser()).isNull();
+		});
+
 		// pressing Deploy again changes nothing (Modeler asks for duplicate filtering)
 		HttpResponse<String> again = request.send(this.port);
 		assertThat(again.statusCode()).isEqualTo(200);
 		assertThat((String) JsonPath.read(again.body(), "$.id")).isEqualTo(deploymentId);
 		assertThat(latest(LEAD_QUALIFICATION).getVersion()).isEqualTo(before + 1);
 		assertThat(audit(deploymentId)).hasSize(1);
+		assertThat(this.events.of(deploymentId)).hasSize(1);
 
 		// a restart with the repository's unchanged files keeps the analyst's version
 		assertThat(this.modelDeployer.deploy().deployed()).isFalse();
@@ -189,6 +248,7 @@ abstract class ModelerDeploymentChecks {
 	@Test
 	void shouldRefuseASalesRepWith403NamingTheMissingPermissionAndDeployNothing() {
 		long before = deployments();
+		int eventsBefore = this.events.seen.size();
 
 		HttpResponse<String> response = ModelerDeployRequest.diagram("rep-attempt.bpmn", leadQualification())
 			.attach("qualify-lead.form", qualifyLeadForm())
@@ -200,6 +260,7 @@ abstract class ModelerDeploymentChecks {
 		assertThat((String) JsonPath.read(response.body(), "$.message"))
 			.isEqualTo("The user with id 'li.wei' does not have 'CREATE' permission on resource 'Deployment'.");
 		assertThat(deployments()).isEqualTo(before);
+		assertThat(this.events.seen).hasSize(eventsBefore);
 		List<Map<String, Object>> refused = refusals("rep-attempt");
 		assertThat(refused).hasSize(1);
 		assertThat(refused.get(0)).containsEntry("actor", "li.wei")
@@ -335,6 +396,10 @@ abstract class ModelerDeploymentChecks {
 		HttpResponse<String> broken = ModelerDeployRequest
 			.diagram("lead-scoring.dmn", decision.replace("</definitions>", ""))
 			.send(this.port);
+		// well-formed, but the DMN transformer refuses it (the engine alone answers 500)
+		HttpResponse<String> unknownHitPolicy = ModelerDeployRequest
+			.diagram("lead-scoring.dmn", decision.replace("hitPolicy=\"COLLECT\"", "hitPolicy=\"SOMETIMES\""))
+			.send(this.port);
 
 		assertThat(noTtl.statusCode()).as(noTtl.body()).isEqualTo(400);
 		assertThat((String) JsonPath.read(noTtl.body(), "$.details['lead-scoring.dmn'].errors[0].message"))
@@ -344,7 +409,14 @@ abstract class ModelerDeploymentChecks {
 		assertThat(broken.statusCode()).as(broken.body()).isEqualTo(400);
 		assertThat((String) JsonPath.read(broken.body(), "$.details['lead-scoring.dmn'].errors[0].message"))
 			.startsWith("Not well-formed XML");
+		assertThat(unknownHitPolicy.statusCode()).as(unknownHitPolicy.body()).isEqualTo(400);
+		assertThat((String) JsonPath.read(unknownHitPolicy.body(), "$.type")).isEqualTo("ParseException");
+		assertThat((String) JsonPath.read(unknownHitPolicy.body(), "$.message")).contains("lead-scoring.dmn")
+			.contains("SOMETIMES");
+		assertThat((Integer) JsonPath.read(unknownHitPolicy.body(), "$.details['lead-scoring.dmn'].errors[0].line"))
+			.isEqualTo(lineOf(decision, "<decisionTable "));
 		assertThat(deployments()).isEqualTo(before);
+		assertThat(refusals("lead-scoring")).hasSize(3);
 	}
 
 	@Test
