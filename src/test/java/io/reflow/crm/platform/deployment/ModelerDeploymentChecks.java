@@ -270,6 +270,23 @@ abstract class ModelerDeploymentChecks {
 	}
 
 	@Test
+	void shouldAnswerModelersConnectionCheckAsTheDeployDialogExpects() {
+		// the dialog asks without credentials first: 401 makes it show "HTTP Basic"
+		HttpResponse<String> anonymous = new Http(this.port).to("/engine-rest/deployment?maxResults=0")
+			.header("accept", "application/json")
+			.get();
+		HttpResponse<String> analyst = as("analyst", "/engine-rest/deployment?maxResults=0")
+			.header("accept", "application/json")
+			.get();
+
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Basic"));
+		assertThat(analyst.statusCode()).as(analyst.body()).isEqualTo(200);
+		assertThat(analyst.body()).isEqualTo("[]");
+	}
+
+	@Test
 	void shouldAnswerAWrongPasswordWith401AndDeployNothing() {
 		long before = deployments();
 
