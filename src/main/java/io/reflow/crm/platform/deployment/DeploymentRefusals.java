@@ -143,6 +143,10 @@ class DeploymentRefusals extends CommandInterceptor {
 			}
 			String name = (deployment != null) ? deployment.getName() : null;
 			String source = (deployment != null) ? deployment.getSource() : null;
+			if (LiveReload.SOURCE.equals(source)) {
+				// live reload records its own RELOAD_FAILED with the file and line
+				return;
+			}
 			this.audit.get()
 				.recordIndependently(ModelAuditAction.DEPLOY_REFUSED, actor(), source, name,
 						resources.stream().sorted().toList(), message);

@@ -299,6 +299,11 @@ abstract class ModelerDeploymentChecks {
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("WWW-Authenticate"))
 			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Basic"));
+		// Camunda Modeler shows the "message" of the answer
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("\"type\":\"AuthenticationException\"")
+			.contains("\"message\":\"Wrong or missing credentials");
 		assertThat(deployments()).isEqualTo(before);
 	}
 
