@@ -2,6 +2,9 @@ package io.reflow.crm.platform.models;
 
 import java.util.Set;
 
+import io.reflow.crm.platform.deployment.LiveReload;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,8 +14,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * The analyst's page {@code /models}. A shell like the dashboard: its script
  * ({@code static/js/models.js}) reads everything from the JSON APIs. The server only
- * tells it which optional APIs this application serves (the audit trail, the live reload
- * status), so the page asks only for those and hides the others' panels.
+ * tells it which optional APIs answer here (the audit trail; the live reload status,
+ * which answers only while live reload runs), so the page asks only for those and hides
+ * the others' panels: no request the browser would log as a failure.
  */
 @Controller
 class ModelsPageController {
@@ -23,16 +27,20 @@ class ModelsPageController {
 
 	private final RequestMappingHandlerMapping mappings;
 
+	private final ObjectProvider<LiveReload> liveReload;
+
 	private volatile Set<String> served;
 
-	ModelsPageController(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+	ModelsPageController(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings,
+			ObjectProvider<LiveReload> liveReload) {
 		this.mappings = mappings;
+		this.liveReload = liveReload;
 	}
 
 	@GetMapping("/models")
 	String models(Model model) {
 		model.addAttribute("auditApi", serves(AUDIT));
-		model.addAttribute("reloadStatusApi", serves(RELOAD_STATUS));
+		model.addAttribute("reloadStatusApi", serves(RELOAD_STATUS) && this.liveReload.getIfAvailable() != null);
 		return "models/index";
 	}
 

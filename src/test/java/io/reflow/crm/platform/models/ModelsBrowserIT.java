@@ -175,6 +175,13 @@ class ModelsBrowserIT {
 		HttpResponse<String> progress = new Http(this.port).to("/api/processes/" + KEY + "/migrations/" + batchId)
 			.basic("analyst", "demo")
 			.get();
+		// the audit trail shows the deployments and the migration's start and outcome
+		this.wait.until((
+				driver) -> !driver.findElements(By.cssSelector("#audit tr[data-action=MIGRATION_FINISHED]")).isEmpty());
+		assertThat(state("audit")).isEqualTo("loaded");
+		assertThat(this.browser.findElement(By.id("audit")).getText()).contains("MIGRATION_STARTED", "DEPLOYED",
+				"v" + base.getVersion() + " → v" + target.getVersion() + ", 2 instances, batch " + batchId);
+		assertThat(this.browser.findElement(By.id("reload")).isDisplayed()).as("live reload is off in tests").isFalse();
 		assertThat((String) JsonPath.read(progress.body(), "$.source")).isEqualTo("/models");
 		assertThat((String) JsonPath.read(progress.body(), "$.startedBy")).isEqualTo("analyst");
 		fullPageScreenshot("models-migration-done");
