@@ -38,6 +38,9 @@ class HomeController {
 		// the same groups SecurityConfiguration lets through to /dashboard
 		model.addAttribute("dashboard",
 				groups.stream().anyMatch((group) -> this.security.dashboardGroups().contains(group.getId())));
+		// the same groups SecurityConfiguration lets through to /models
+		model.addAttribute("models",
+				groups.stream().anyMatch((group) -> this.security.analystToolGroups().contains(group.getId())));
 		return "home";
 	}
 

@@ -389,6 +389,10 @@ abstract class ModelsApiChecks {
 		HttpResponse<String> page = as("analyst", "/models").get();
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("/js/models.js").contains("dmn-js/10.0.0/dist/dmn-viewer.production.min.js");
+		// the home page links it for analysts and administrators only
+		assertThat(as("analyst", "/").get().body()).contains("id=\"link-models\"");
+		assertThat(as("admin", "/").get().body()).contains("id=\"link-models\"");
+		assertThat(as("li.wei", "/").get().body()).doesNotContain("link-models");
 	}
 
 	static void assertProblem(HttpResponse<String> response, int status, String text) {
