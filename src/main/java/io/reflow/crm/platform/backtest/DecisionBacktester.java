@@ -21,6 +21,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -62,9 +63,9 @@ import io.reflow.crm.platform.web.NotFoundException;
 final class DecisionBacktester {
 
 	/**
-	 * How long after the last evaluation of a page its required decisions' instances are
-	 * looked for. The engine records them in the same event as the evaluation, so their
-	 * evaluation time is the same or a few milliseconds later.
+	 * How long before the first and after the last evaluation of a page its required
+	 * decisions' instances are looked for. The engine records them in the same event as
+	 * the evaluation, so their evaluation times differ by a few milliseconds at most.
 	 */
 	static final Duration REQUIRED_DECISIONS_WINDOW = Duration.ofMinutes(1);
 
@@ -125,6 +126,9 @@ final class DecisionBacktester {
 			configuration.setEnableFeelLegacyBehavior(used.isEnableFeelLegacyBehavior());
 			configuration.setReturnBlankTableOutputAsNull(used.isReturnBlankTableOutputAsNull());
 		}
+		configuration.setFeelEngineFactory(new MissingVariables(configuration.isEnableFeelLegacyBehavior()
+				? new org.camunda.bpm.dmn.feel.impl.juel.FeelEngineFactoryImpl()
+				: new ScalaFeelEngineFactory(configuration.getFeelCustomFunctionProviders())));
 		return configuration.buildEngine();
 	}
 
@@ -230,7 +234,7 @@ final class DecisionBacktester {
 			return Map.of();
 		}
 		Set<String> roots = page.stream().map(DecisionBacktester::root).collect(Collectors.toSet());
-		Date from = page.get(0).getEvaluationTime();
+		Date from = Date.from(page.get(0).getEvaluationTime().toInstant().minus(REQUIRED_DECISIONS_WINDOW));
 		Date to = Date.from(page.get(page.size() - 1).getEvaluationTime().toInstant().plus(REQUIRED_DECISIONS_WINDOW));
 		return withValues(this.history.createHistoricDecisionInstanceQuery()
 			.decisionDefinitionKeyIn(requiredKeys.toArray(String[]::new))
@@ -435,11 +439,23 @@ final class DecisionBacktester {
 			VariableMap context = Variables.createVariables();
 			variables.forEach(context::putValueTyped);
 			DmnDecisionResult result;
+			MissingVariables.clear();
 			try {
 				result = DecisionBacktester.this.dmnEngine.evaluateDecision(this.draft.decision(), context);
 			}
 			catch (RuntimeException ex) {
 				notReplayed(instance, "the draft fails: " + DraftDecision.describe(ex));
+				return;
+			}
+			// a required decision without result leaves its outputs unset, as in the
+			// process; any other name FEEL did not find is one the history never held
+			Set<String> missing = new java.util.TreeSet<>(MissingVariables.noted());
+			missing.removeAll(this.computed);
+			if (!missing.isEmpty()) {
+				notReplayed(instance,
+						"the draft reads "
+								+ missing.stream().map((name) -> "'" + name + "'").collect(Collectors.joining(", "))
+								+ ", which the recorded evaluation does not hold");
 				return;
 			}
 			Outcome after = Outcome.of(result.getResultList(), this.outputs);

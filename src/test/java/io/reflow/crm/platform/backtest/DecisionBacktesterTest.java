@@ -60,9 +60,18 @@ class DecisionBacktesterTest {
 		return extension.getProcessEngine();
 	}
 
+	final List<String> deployments = new java.util.ArrayList<>();
+
+	/** Deploys a small model of the test's own next to discount.dmn. */
+	void deploy(String resource, String dmn) {
+		this.deployments
+			.add(engine().getRepositoryService().createDeployment().addString(resource, dmn).deploy().getId());
+	}
+
 	@AfterEach
 	void forgetHistory() {
 		ClockUtil.reset();
+		this.deployments.forEach((id) -> engine().getRepositoryService().deleteDeployment(id, true));
 		HistoryService history = engine().getHistoryService();
 		history.createHistoricDecisionInstanceQuery()
 			.list()
@@ -372,6 +381,99 @@ class DecisionBacktesterTest {
 			.list()
 			.stream()
 			.map(HistoricDecisionInstance::getDecisionDefinitionKey)).containsOnly(KEY, "discount");
+	}
+
+	static final String GROSS_CHECK = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+			    id="Definitions_GrossCheck" name="Gross check" namespace="http://reflow.io/dmn">
+			  <decision id="gross-check" name="Gross check" camunda:historyTimeToLive="P1D">
+			    <decisionTable id="DecisionTable_GrossCheck" hitPolicy="FIRST">
+			      <input id="Input_Gross" label="Gross amount">
+			        <inputExpression id="InputExpression_Gross" typeRef="double"><text>amount * 1.13</text></inputExpression>
+			      </input>
+			      <output id="Output_Level" name="level" typeRef="string" />
+			      <rule id="Rule_Big">
+			        <inputEntry id="InputEntry_Big"><text>&gt;= 1000</text></inputEntry>
+			        <outputEntry id="OutputEntry_Big"><text>"BIG"</text></outputEntry>
+			      </rule>
+			      <rule id="Rule_Small">
+			        <inputEntry id="InputEntry_Small"><text>&lt; 1000</text></inputEntry>
+			        <outputEntry id="OutputEntry_Small"><text>"SMALL"</text></outputEntry>
+			      </rule>
+			    </decisionTable>
+			  </decision>
+			</definitions>
+			""";
+
+	static final String POINTS = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+			    id="Definitions_Points" name="Points" namespace="http://reflow.io/dmn">
+			  <decision id="points" name="Points" camunda:historyTimeToLive="P1D">
+			    <decisionTable id="DecisionTable_Points" hitPolicy="COLLECT" aggregation="SUM">
+			      <input id="Input_Score" label="Score">
+			        <inputExpression id="InputExpression_Score" typeRef="integer"><text>score</text></inputExpression>
+			      </input>
+			      <output id="Output_Points" name="points" typeRef="integer" />
+			      <rule id="Rule_Any">
+			        <inputEntry id="InputEntry_Any"><text>&gt;= 0</text></inputEntry>
+			        <outputEntry id="OutputEntry_Any"><text>1</text></outputEntry>
+			      </rule>
+			      <rule id="Rule_Ten">
+			        <inputEntry id="InputEntry_Ten"><text>&gt;= 10</text></inputEntry>
+			        <outputEntry id="OutputEntry_Ten"><text>2</text></outputEntry>
+			      </rule>
+			    </decisionTable>
+			  </decision>
+			</definitions>
+			""";
+
+	@Test
+	void shouldRefuseToReplayAnInputWhoseRecordedExpressionIsMoreThanAName() {
+		deploy("gross-check.dmn", GROSS_CHECK);
+		engine().getDecisionService()
+			.evaluateDecisionByKey("gross-check")
+			.variables(Map.of("amount", 900.0))
+			.evaluate();
+
+		assertThatThrownBy(() -> backtest(BacktestProperties.defaults(), "gross-check",
+				GROSS_CHECK.replace("&gt;= 1000", "&gt;= 2000").getBytes(StandardCharsets.UTF_8), List.of()))
+			.isInstanceOfSatisfying(InvalidFieldException.class, (ex) -> assertThat(ex.field()).isEqualTo("file"))
+			.hasMessageContaining("reads the expression 'amount * 1.13'")
+			.hasMessageContaining("'Gross amount' = amount * 1.13");
+		assertThatThrownBy(() -> backtest(BacktestProperties.defaults(), "gross-check",
+				GROSS_CHECK.replace("amount * 1.13", "amount").getBytes(StandardCharsets.UTF_8), List.of()))
+			.isInstanceOf(InvalidFieldException.class)
+			.hasMessageContaining("reads 'amount', which the recorded evaluations of 'gross-check' do not hold")
+			.hasMessageContaining("recorded inputs: none");
+	}
+
+	@Test
+	void shouldCompareTheAggregateOfACollectTable() {
+		deploy("points.dmn", POINTS);
+		for (int score : new int[] { 15, 5 }) {
+			engine().getDecisionService().evaluateDecisionByKey("points").variables(Map.of("score", score)).evaluate();
+		}
+
+		BacktestReport report = backtest(BacktestProperties.defaults(), "points",
+				POINTS.replace("<text>2</text>", "<text>3</text>").getBytes(StandardCharsets.UTF_8), List.of());
+
+		assertThat(report.replayed()).isEqualTo(2);
+		assertThat(report.transitions()).containsExactly(new Transition("3", "4", 1));
+	}
+
+	@Test
+	void shouldTellWhenTheDraftReadsAnUnknownVariableThroughAnExpression() {
+		evaluate("STANDARD", 150_000, 0.06);
+		String dmn = original().replace("<text>orderAmount</text>", "<text>orderVolume * 1</text>");
+
+		BacktestReport report = backtest(dmn.getBytes(StandardCharsets.UTF_8), List.of("approvalLevel"));
+
+		assertThat(report.replayed()).isZero();
+		assertThat(report.notReplayedReasons()).singleElement()
+			.satisfies((reason) -> assertThat(reason.reason())
+				.isEqualTo("the draft reads 'orderVolume', which the recorded evaluation does not hold"));
 	}
 
 }
