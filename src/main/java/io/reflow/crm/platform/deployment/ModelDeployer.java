@@ -32,6 +32,14 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * Deploys the models of {@code processes/}, {@code decisions/} and {@code forms/} as one
  * deployment, but only what changed since the latest deployment of the same name.
  * <p>
+ * A file counts as changed when its content differs from the latest start-up deployment
+ * that holds it <em>and</em> from everything deployed under the same file name by other
+ * means since then (Camunda Modeler sends plain file names such as
+ * {@code lead-qualification.bpmn}). So a restart after an analyst deployed from Modeler
+ * neither rolls the analyst's version back (the file did not change) nor deploys an extra
+ * identical version when the analyst saved the deployed file into the repository. A file
+ * that did change replaces the analyst's version, and the log says so.
+ * <p>
  * Camunda's own duplicate filter offers either "everything again when anything changed"
  * or "changed resources only"; the first gives every process a new version for a one-line
  * change, the second breaks {@code camunda:formRefBinding="deployment"} because a changed
@@ -70,16 +78,33 @@ public class ModelDeployer {
 	 */
 	public DeploymentResult deploy() {
 		Map<String, byte[]> models = scan();
-		Map<String, byte[]> deployed = latestDeployedContent(models.keySet());
+		Map<String, DeployedHistory> history = deployedHistory(models.keySet());
 		Set<String> changed = new LinkedHashSet<>();
+		List<String> deployedElsewhere = new ArrayList<>();
 		models.forEach((name, content) -> {
-			if (!Arrays.equals(content, deployed.get(name))) {
-				changed.add(name);
+			DeployedHistory deployed = history.getOrDefault(name, DeployedHistory.NONE);
+			if (Arrays.equals(content, deployed.lastStartup())) {
+				return;
 			}
+			Deployment same = deployed.sameContentSince(content);
+			if (same != null) {
+				deployedElsewhere.add(name);
+				log.info(
+						"{} changed since the last start-up deployment, but deployment {} ({}, source {}) holds the "
+								+ "same content already; not deployed again",
+						name, same.getId(), same.getName(), same.getSource());
+				return;
+			}
+			if (!deployed.since().isEmpty()) {
+				Deployment other = deployed.since().get(0).deployment();
+				log.warn("{} changed and replaces what deployment {} ({}, source {}) deployed after the last start",
+						name, other.getId(), other.getName(), other.getSource());
+			}
+			changed.add(name);
 		});
 		if (changed.isEmpty()) {
 			log.info("Models unchanged: {} resources, nothing deployed", models.size());
-			return new DeploymentResult(null, List.of(), List.of(), models.size());
+			return new DeploymentResult(null, List.of(), List.of(), List.copyOf(deployedElsewhere), models.size());
 		}
 		Set<String> toDeploy = closeOverFormReferences(changed, models);
 		DeploymentBuilder builder = this.repositoryService.createDeployment()
@@ -90,7 +115,8 @@ public class ModelDeployer {
 		List<String> carried = toDeploy.stream().filter((name) -> !changed.contains(name)).toList();
 		log.info("Deployed {} changed model(s) {} with {} carried along {} as deployment {}", changed.size(), changed,
 				carried.size(), carried, deployment.getId());
-		return new DeploymentResult(deployment.getId(), List.copyOf(changed), carried, models.size());
+		return new DeploymentResult(deployment.getId(), List.copyOf(changed), carried, List.copyOf(deployedElsewhere),
+				models.size());
 	}
 
 	/**
@@ -125,25 +151,73 @@ public class ModelDeployer {
 		return url.substring(start + 1);
 	}
 
-	private Map<String, byte[]> latestDeployedContent(Set<String> names) {
-		Set<String> wanted = new HashSet<>(names);
-		Map<String, byte[]> latest = new HashMap<>();
+	/**
+	 * For each model file: its content in the latest start-up deployment that holds it,
+	 * and what other deployments (Camunda Modeler, live reload, ...) deployed under the
+	 * same plain file name after that, newest first. Modeler sends plain file names
+	 * ({@code lead-qualification.bpmn}), start-up deployments carry the folder.
+	 */
+	private Map<String, DeployedHistory> deployedHistory(Set<String> names) {
+		Map<String, List<String>> namesByFileName = new HashMap<>();
+		names.forEach((name) -> namesByFileName.computeIfAbsent(fileName(name), (key) -> new ArrayList<>()).add(name));
+		Set<String> open = new HashSet<>(names);
+		Map<String, byte[]> lastStartup = new HashMap<>();
+		Map<String, List<DeployedContent>> since = new HashMap<>();
 		List<Deployment> deployments = this.repositoryService.createDeploymentQuery()
-			.deploymentName(this.properties.deploymentName())
 			.orderByDeploymentTime()
 			.desc()
 			.list();
 		for (Deployment deployment : deployments) {
-			if (wanted.isEmpty()) {
+			if (open.isEmpty()) {
 				break;
 			}
+			boolean startup = this.properties.deploymentName().equals(deployment.getName());
 			for (Resource resource : this.repositoryService.getDeploymentResources(deployment.getId())) {
-				if (wanted.remove(resource.getName())) {
-					latest.put(resource.getName(), resource.getBytes());
+				if (startup && open.remove(resource.getName())) {
+					lastStartup.put(resource.getName(), resource.getBytes());
+				}
+				else if (!startup) {
+					for (String name : namesByFileName.getOrDefault(fileName(resource.getName()), List.of())) {
+						if (open.contains(name)) {
+							since.computeIfAbsent(name, (key) -> new ArrayList<>())
+								.add(new DeployedContent(deployment, resource.getBytes()));
+						}
+					}
 				}
 			}
 		}
-		return latest;
+		Map<String, DeployedHistory> history = new HashMap<>();
+		for (String name : names) {
+			history.put(name, new DeployedHistory(lastStartup.get(name), since.getOrDefault(name, List.of())));
+		}
+		return history;
+	}
+
+	private static String fileName(String resourceName) {
+		return resourceName.substring(resourceName.lastIndexOf('/') + 1);
+	}
+
+	private record DeployedContent(Deployment deployment, byte[] content) {
+	}
+
+	/**
+	 * @param lastStartup the file's content in the latest start-up deployment, or
+	 * {@code null}
+	 * @param since contents deployed under the same file name by other deployments after
+	 * that, newest first
+	 */
+	private record DeployedHistory(byte[] lastStartup, List<DeployedContent> since) {
+
+		static final DeployedHistory NONE = new DeployedHistory(null, List.of());
+
+		Deployment sameContentSince(byte[] content) {
+			return this.since.stream()
+				.filter((deployed) -> Arrays.equals(deployed.content(), content))
+				.map(DeployedContent::deployment)
+				.findFirst()
+				.orElse(null);
+		}
+
 	}
 
 	private Set<String> closeOverFormReferences(Set<String> changed, Map<String, byte[]> models) {
@@ -231,9 +305,13 @@ public class ModelDeployer {
 	 * @param changed resources that differ from their latest deployed version
 	 * @param carriedAlong unchanged resources deployed again because a changed one binds
 	 * them by deployment
+	 * @param deployedElsewhere resources that changed since the last start-up deployment
+	 * but whose content another deployment (Camunda Modeler, live reload) holds already;
+	 * not deployed again
 	 * @param scanned how many model files were found
 	 */
-	public record DeploymentResult(String deploymentId, List<String> changed, List<String> carriedAlong, int scanned) {
+	public record DeploymentResult(String deploymentId, List<String> changed, List<String> carriedAlong,
+			List<String> deployedElsewhere, int scanned) {
 
 		public boolean deployed() {
 			return this.deploymentId != null;

@@ -2,9 +2,12 @@ package io.reflow.crm.platform.identity;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -17,6 +20,11 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +32,19 @@ import io.reflow.crm.platform.security.ReflowSecurityProperties;
 
 /**
  * Keeps the group grants of {@code docs/security.md} in Camunda's authorization tables.
- * Runs at every start after the models are deployed; adds what is missing and never
- * removes a grant an administrator made in Camunda Admin.
+ * Runs at every start after the models are deployed, and for the processes of every new
+ * deployment right after it committed ({@link #applyFor}); adds what is missing and never
+ * removes a grant an administrator made in Camunda Admin. Which module's groups work a
+ * process is decided by {@link #moduleOf(ProcessDefinition)}.
  */
 public class AuthorizationGrants {
 
 	private static final Logger log = LoggerFactory.getLogger(AuthorizationGrants.class);
 
 	static final String ANY = Authorization.ANY;
+
+	/** The extension property of a process that names its module explicitly. */
+	public static final String MODULE_PROPERTY = "module";
 
 	/**
 	 * What a module's groups hold on each of its process definitions: start and follow
@@ -104,13 +117,144 @@ public class AuthorizationGrants {
 		for (ProcessDefinition definition : this.repositoryService.createProcessDefinitionQuery()
 			.latestVersion()
 			.list()) {
-			String module = moduleOf(definition.getResourceName());
-			for (String group : this.properties.moduleGroups().getOrDefault(module, List.of())) {
-				grants.add(new Grant(group, Resources.PROCESS_DEFINITION, definition.getKey(), WORK_PROCESSES));
-				grants.add(new Grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
-			}
+			grants.addAll(moduleGrants(definition));
 		}
 		return grants;
+	}
+
+	/** What the groups of the definition's module hold on its key. */
+	private List<Grant> moduleGrants(ProcessDefinition definition) {
+		List<Grant> grants = new ArrayList<>();
+		String module = moduleOf(definition);
+		for (String group : this.properties.moduleGroups().getOrDefault(module, List.of())) {
+			grants.add(new Grant(group, Resources.PROCESS_DEFINITION, definition.getKey(), WORK_PROCESSES));
+			grants.add(new Grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
+		}
+		return grants;
+	}
+
+	/**
+	 * Grants the module's groups work on just-deployed process definitions (a new key
+	 * from Camunda Modeler or a new file at start-up), so they can be used without a
+	 * restart. Adds what is missing only, like {@link #apply()}.
+	 * @param processDefinitionIds the definitions a deployment created
+	 * @return how many authorizations were created or extended
+	 */
+	public int applyFor(Collection<String> processDefinitionIds) {
+		int changed = 0;
+		for (String id : processDefinitionIds) {
+			ProcessDefinition definition = this.repositoryService.getProcessDefinition(id);
+			List<Grant> grants = moduleGrants(definition);
+			if (grants.isEmpty()) {
+				log.warn(
+						"Process {} (resource {}) belongs to no module: only analysts and administrators can use it. "
+								+ "Set the extension property '{}' on the process (e.g. sales), or deploy it from "
+								+ "processes/<module>/",
+						definition.getKey(), definition.getResourceName(), MODULE_PROPERTY);
+			}
+			for (Grant grant : grants) {
+				if (ensure(grant)) {
+					changed++;
+				}
+				if (grant.permissions() == WORK_PROCESSES && withdraw(grant)) {
+					changed++;
+				}
+			}
+		}
+		if (changed > 0) {
+			log.info("Created or extended {} authorizations for newly deployed processes", changed);
+		}
+		return changed;
+	}
+
+	/**
+	 * The module whose groups work a process, the first that answers of:
+	 * <ol>
+	 * <li>the process's extension property {@value #MODULE_PROPERTY}
+	 * ({@code camunda:properties}, "Extension properties" in Camunda Modeler);</li>
+	 * <li>the folder of its file: {@code processes/sales/lead-qualification.bpmn} is
+	 * {@code sales};</li>
+	 * <li>the folder of an earlier version of the same key (Camunda Modeler deploys plain
+	 * file names such as {@code lead-qualification.bpmn});</li>
+	 * <li>the candidate groups of its user tasks: the one module that holds more of them
+	 * than any other (expressions such as {@code ${assigneeGroup}} do not count).</li>
+	 * </ol>
+	 * Only configured modules ({@code reflow.security.module-groups}) count; otherwise
+	 * {@code ""} (no module: analysts and administrators only).
+	 */
+	public String moduleOf(ProcessDefinition definition) {
+		Map<String, List<String>> modules = this.properties.moduleGroups();
+		BpmnModelInstance model = null;
+		try {
+			model = this.repositoryService.getBpmnModelInstance(definition.getId());
+		}
+		catch (RuntimeException ex) {
+			log.debug("Cannot read the model of {}", definition.getId(), ex);
+		}
+		String declared = (model != null) ? declaredModule(model, definition.getKey()) : null;
+		if (declared != null && modules.containsKey(declared)) {
+			return declared;
+		}
+		String folder = moduleOf(definition.getResourceName());
+		if (modules.containsKey(folder)) {
+			return folder;
+		}
+		for (ProcessDefinition earlier : this.repositoryService.createProcessDefinitionQuery()
+			.processDefinitionKey(definition.getKey())
+			.orderByProcessDefinitionVersion()
+			.desc()
+			.list()) {
+			String earlierFolder = moduleOf(earlier.getResourceName());
+			if (modules.containsKey(earlierFolder)) {
+				return earlierFolder;
+			}
+		}
+		return (model != null) ? moduleOfCandidateGroups(model, modules) : "";
+	}
+
+	private static String declaredModule(BpmnModelInstance model, String key) {
+		Process process = model.getModelElementById(key);
+		if (process == null || process.getExtensionElements() == null) {
+			return null;
+		}
+		return process.getExtensionElements()
+			.getElementsQuery()
+			.filterByType(CamundaProperties.class)
+			.list()
+			.stream()
+			.flatMap((properties) -> properties.getCamundaProperties().stream())
+			.filter((property) -> MODULE_PROPERTY.equals(property.getCamundaName()))
+			.map(CamundaProperty::getCamundaValue)
+			.filter((value) -> value != null && !value.isBlank())
+			.map(String::trim)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static String moduleOfCandidateGroups(BpmnModelInstance model, Map<String, List<String>> modules) {
+		Set<String> groups = new LinkedHashSet<>();
+		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+			String candidates = task.getCamundaCandidateGroups();
+			if (candidates == null || candidates.contains("${") || candidates.contains("#{")) {
+				continue;
+			}
+			Arrays.stream(candidates.split(",")).map(String::trim).filter((g) -> !g.isEmpty()).forEach(groups::add);
+		}
+		String best = "";
+		long bestCount = 0;
+		boolean tie = false;
+		for (Map.Entry<String, List<String>> module : new TreeMap<>(modules).entrySet()) {
+			long count = groups.stream().filter(module.getValue()::contains).count();
+			if (count > bestCount) {
+				best = module.getKey();
+				bestCount = count;
+				tie = false;
+			}
+			else if (count == bestCount && count > 0) {
+				tie = true;
+			}
+		}
+		return tie ? "" : best;
 	}
 
 	/**

@@ -33,4 +33,21 @@ final class ProblemResponses {
 		JSON.writeValue(response.getOutputStream(), problem);
 	}
 
+	/**
+	 * Problem details that Camunda's REST clients understand too: Camunda's error JSON
+	 * carries the exception name in {@code type} and the text in {@code message}.
+	 */
+	static void writeEngineRest(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+			String type, String message) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
+		problem.setType(java.net.URI.create(type));
+		problem.setTitle(status.getReasonPhrase());
+		problem.setInstance(java.net.URI.create(request.getRequestURI()));
+		problem.setProperty("message", message);
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		JSON.writeValue(response.getOutputStream(), problem);
+	}
+
 }

@@ -26,7 +26,6 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -66,9 +65,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain engineRestSecurity(HttpSecurity http) throws Exception {
-		BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
-		entryPoint.setRealmName("Reflow CRM engine REST");
-		entryPoint.afterPropertiesSet();
+		AuthenticationEntryPoint entryPoint = engineRestUnauthorized();
 		return http.securityMatcher(path(null, "/engine-rest/**"))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
@@ -203,6 +200,20 @@ class SecurityConfiguration {
 				response.setHeader("WWW-Authenticate", "Basic realm=\"Reflow CRM\"");
 			}
 			writeUnauthorized(request, response);
+		};
+	}
+
+	/**
+	 * 401 for engine REST written directly (no error-page dispatch, which would try to
+	 * read a multipart deployment body again), with a Basic challenge and the
+	 * {@code message} field that Camunda Modeler and other Camunda REST clients display.
+	 */
+	private static AuthenticationEntryPoint engineRestUnauthorized() {
+		return (request, response, exception) -> {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"Reflow CRM engine REST\"");
+			ProblemResponses.writeEngineRest(request, response, HttpStatus.UNAUTHORIZED, "AuthenticationException",
+					"Wrong or missing credentials: send HTTP Basic credentials of a Reflow CRM user. "
+							+ "After several wrong passwords the user is locked for a few seconds.");
 		};
 	}
 

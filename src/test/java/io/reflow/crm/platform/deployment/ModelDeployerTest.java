@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Date;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Resource;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +28,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The start-up deployment mechanism on a real in-memory engine with small test models in
  * a temporary {@code processes/}, {@code decisions/}, {@code forms/} tree: one deployment
  * at first, nothing on an unchanged restart, only the changed resource afterwards, and
- * forms bound by deployment travelling with the processes that use them.
+ * forms bound by deployment travelling with the processes that use them; and after a
+ * deployment from Camunda Modeler, a restart that neither rolls the analyst's version
+ * back nor deploys an identical version again, while a file changed in the repository
+ * still replaces it.
  */
 class ModelDeployerTest {
 
@@ -91,10 +96,20 @@ class ModelDeployerTest {
 
 	@AfterEach
 	void closeEngine() {
+		ClockUtil.reset();
 		this.engine.close();
 	}
 
+	/**
+	 * Moves the engine clock on, so deployments made one after the other in a test have
+	 * distinct deployment times (the deployer orders by them).
+	 */
+	private static void later() {
+		ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 1000));
+	}
+
 	private void write(String name, String content) throws IOException {
+		later();
 		Path file = this.models.resolve(name);
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, content, StandardCharsets.UTF_8);
@@ -191,6 +206,98 @@ class ModelDeployerTest {
 		assertThat(processVersion()).isEqualTo(2);
 		assertThat(decisionVersion()).isEqualTo(1);
 		assertThat(deployedForm()).contains("Approved by the manager");
+	}
+
+	/**
+	 * What Camunda Modeler deploys: plain file names, the diagram's name as deployment
+	 * name, the form attached.
+	 */
+	private String deployFromModeler(String processName) {
+		later();
+		return this.repository.createDeployment()
+			.name("test-approval")
+			.source("Camunda Modeler")
+			.enableDuplicateFiltering(false)
+			.addString("test-approval.bpmn", PROCESS.formatted(processName))
+			.addString("test-approve-form.form", FORM.formatted("Approved"))
+			.deploy()
+			.getId();
+	}
+
+	@Test
+	void shouldKeepTheAnalystsModelerVersionWhenRestartedWithUnchangedFiles() {
+		this.deployer.deploy();
+		deployFromModeler("Approval, redesigned by the analyst");
+
+		ModelDeployer.DeploymentResult restart = this.deployer.deploy();
+
+		assertThat(restart.deployed()).isFalse();
+		assertThat(processVersion()).isEqualTo(2);
+		assertThat(this.repository.getProcessDefinition(latestProcessId()).getName())
+			.isEqualTo("Approval, redesigned by the analyst");
+	}
+
+	@Test
+	void shouldNotDeployAnExtraVersionWhenTheModelerFileIsSavedIntoTheRepository() throws IOException {
+		this.deployer.deploy();
+		deployFromModeler("Approval, redesigned");
+		write("processes/test/test-approval.bpmn", PROCESS.formatted("Approval, redesigned"));
+
+		ModelDeployer.DeploymentResult restart = this.deployer.deploy();
+
+		assertThat(restart.deployed()).isFalse();
+		assertThat(restart.deployedElsewhere()).containsExactly("processes/test/test-approval.bpmn");
+		assertThat(processVersion()).isEqualTo(2);
+	}
+
+	@Test
+	void shouldNotRollBackALaterModelerVersionToAnEarlierOneSavedIntoTheRepository() throws IOException {
+		this.deployer.deploy();
+		deployFromModeler("Approval, second");
+		deployFromModeler("Approval, third");
+		write("processes/test/test-approval.bpmn", PROCESS.formatted("Approval, second"));
+
+		ModelDeployer.DeploymentResult restart = this.deployer.deploy();
+
+		assertThat(restart.deployed()).isFalse();
+		assertThat(processVersion()).isEqualTo(3);
+		assertThat(this.repository.getProcessDefinition(latestProcessId()).getName()).isEqualTo("Approval, third");
+	}
+
+	@Test
+	void shouldDeployAFileChangedInTheRepositoryOverTheModelerVersion() throws IOException {
+		this.deployer.deploy();
+		deployFromModeler("Approval, redesigned by the analyst");
+		write("processes/test/test-approval.bpmn", PROCESS.formatted("Approval, changed by a developer"));
+
+		ModelDeployer.DeploymentResult restart = this.deployer.deploy();
+
+		assertThat(restart.changed()).containsExactly("processes/test/test-approval.bpmn");
+		assertThat(processVersion()).isEqualTo(3);
+		assertThat(this.repository.getProcessDefinition(latestProcessId()).getName())
+			.isEqualTo("Approval, changed by a developer");
+	}
+
+	@Test
+	void shouldDeployAFileRevertedToAnEarlierStartUpVersion() throws IOException {
+		this.deployer.deploy();
+		write("processes/test/test-approval.bpmn", PROCESS.formatted("Approval, changed"));
+		this.deployer.deploy();
+		write("processes/test/test-approval.bpmn", PROCESS.formatted("Approval"));
+
+		ModelDeployer.DeploymentResult restart = this.deployer.deploy();
+
+		assertThat(restart.changed()).containsExactly("processes/test/test-approval.bpmn");
+		assertThat(processVersion()).isEqualTo(3);
+		assertThat(this.repository.getProcessDefinition(latestProcessId()).getName()).isEqualTo("Approval");
+	}
+
+	private String latestProcessId() {
+		return this.repository.createProcessDefinitionQuery()
+			.processDefinitionKey("test-approval")
+			.latestVersion()
+			.singleResult()
+			.getId();
 	}
 
 	@Test
