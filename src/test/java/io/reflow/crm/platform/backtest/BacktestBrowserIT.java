@@ -1,0 +1,156 @@
+package io.reflow.crm.platform.backtest;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.reflow.crm.testsupport.Browser;
+import io.reflow.crm.testsupport.Http;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The analysts' backtest page in a real headless Chromium on the sales demo history:
+ * {@code analyst} logs in, chooses the draft {@code discount.dmn} with "STANDARD from
+ * 100,000 CNY → 0.06", compares only {@code approvalLevel} and sees the count the API
+ * gives for the same request (more than none), the breakdown with "SALES_MANAGER → NONE"
+ * and examples, with no console errors and no sideways scrolling at 1366 px; a draft that
+ * does not parse shows the parser's message. Screenshots go to
+ * {@code target/screenshots/}.
+ */
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "reflow.demo.seed-sales=true")
+@ActiveProfiles({ "demo", "test" })
+class BacktestBrowserIT {
+
+	static final String PAGE = "/models/decisions/discount-approval/backtest";
+
+	@LocalServerPort
+	int port;
+
+	@TempDir
+	Path folder;
+
+	WebDriver browser;
+
+	WebDriverWait wait;
+
+	JavascriptExecutor js;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = Browser.start();
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
+		this.js = (JavascriptExecutor) this.browser;
+		this.browser.manage().window().setSize(new Dimension(1366, 900));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void shouldUploadADraftAndShowWhatWouldChange() throws IOException {
+		Path draft = this.folder.resolve("discount.dmn");
+		Files.write(draft, BacktestChecks.standardSixPercent());
+		Path broken = this.folder.resolve("broken.dmn");
+		Files.writeString(broken,
+				BacktestChecks.original().replace("<decision id=\"discount\"", "<decision id=\"discount\"<"),
+				StandardCharsets.UTF_8);
+
+		this.browser.get("http://localhost:" + this.port + PAGE);
+		this.wait.until(ExpectedConditions.urlContains("/login"));
+		Browser.logIn(this.browser, this.wait, "analyst", "demo");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("backtest-form")));
+		assertThat(this.browser.findElement(By.id("decision-name")).getText()).isEqualTo("Discount approval");
+
+		this.browser.findElement(By.id("file")).sendKeys(draft.toString());
+		for (WebElement output : this.browser.findElements(By.name("outputs"))) {
+			if (!output.getAttribute("value").equals("approvalLevel") && output.isSelected()) {
+				output.click();
+			}
+		}
+		this.browser.findElement(By.id("run")).click();
+		this.wait
+			.until((driver) -> "loaded".equals(this.browser.findElement(By.id("result")).getAttribute("data-state")));
+
+		long shown = Long.parseLong(this.browser.findElement(By.id("changed")).getAttribute("data-value"));
+		BacktestChecks.Multipart request = BacktestChecks.Multipart.of(BacktestChecks.standardSixPercent(),
+				Map.of("outputs", "approvalLevel"));
+		HttpResponse<String> api = new Http(this.port).to("/api/decisions/discount-approval/backtest")
+			.basic("analyst", "demo")
+			.post(request.contentType(), request.body());
+		assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+		long changed = ((Number) JsonPath.read(api.body(), "$.changed")).longValue();
+		System.out.printf("Backtest page shows %d changed evaluations; the API %d%n", shown, changed);
+		assertThat(shown).isEqualTo(changed).isPositive();
+		List<String> transitions = this.browser.findElements(By.cssSelector("#transitions tbody tr"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+		assertThat(transitions).anySatisfy((row) -> assertThat(row).startsWith("SALES_MANAGER NONE"));
+		assertThat(this.browser.findElements(By.cssSelector("#examples-table tbody tr"))).isNotEmpty();
+		assertThat(this.browser.findElement(By.id("examples-table")).getText()).contains("opportunity-");
+		assertThat(this.browser.findElement(By.id("headline")).getText()).contains(changed + " of ");
+		assertThat(this.js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"))
+			.as("no horizontal scrolling at 1366 px")
+			.isEqualTo(true);
+		fullPageScreenshot("backtest-discount-six-percent");
+		assertThat(consoleErrors()).isEmpty();
+
+		// a broken draft: the parser's message, no result
+		this.browser.findElement(By.id("file")).sendKeys(broken.toString());
+		this.browser.findElement(By.id("run")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+		assertThat(this.browser.findElement(By.id("error")).getText()).contains("is not a valid DMN file: line");
+		assertThat(this.browser.findElement(By.id("result")).isDisplayed()).isFalse();
+		fullPageScreenshot("backtest-broken-draft");
+		// the browser reports the refused request itself; nothing else went wrong
+		assertThat(consoleErrors()).isNotEmpty().allSatisfy((message) -> assertThat(message).contains("status of 400"));
+	}
+
+	/**
+	 * The console errors but the login page's missing favicon (it names none, so the
+	 * browser asks for /favicon.ico).
+	 */
+	private List<String> consoleErrors() {
+		return Browser.consoleErrors(this.browser)
+			.stream()
+			.filter((message) -> !message.contains("/favicon.ico"))
+			.toList();
+	}
+
+	private void fullPageScreenshot(String name) {
+		long height = ((Number) this.js.executeScript("return document.documentElement.scrollHeight")).longValue();
+		this.browser.manage().window().setSize(new Dimension(1366, (int) Math.min(height + 140, 8000)));
+		Browser.screenshot(this.browser, name);
+		this.browser.manage().window().setSize(new Dimension(1366, 900));
+	}
+
+}
