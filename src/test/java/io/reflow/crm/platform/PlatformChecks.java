@@ -273,6 +273,13 @@ abstract class PlatformChecks {
 			.cookie(loggedIn)
 			.postJson("{\"companyName\":\"CSRF Ltd\",\"region\":\"NORTH\",\"tier\":\"NEW\",\"employeeCount\":5}");
 		assertThat(postWithoutToken.statusCode()).isEqualTo(403);
+		assertThat(postWithoutToken.body()).contains("CSRF token");
+		// no login at all: 401 (the CSRF check runs before authentication), not a 403
+		HttpResponse<String> anonymous = http().to("/api/customers")
+			.postJson("{\"companyName\":\"CSRF Ltd\",\"region\":\"NORTH\",\"tier\":\"NEW\",\"employeeCount\":5}");
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 	static String csrfToken(String html) {

@@ -28,6 +28,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -222,9 +223,26 @@ class SecurityConfiguration {
 				"Log in, or send HTTP Basic credentials of a Reflow CRM user.");
 	}
 
+	/**
+	 * 403 for a user whose groups do not allow the request; a request refused for a
+	 * missing CSRF token without any login (an anonymous POST, which the CSRF filter sees
+	 * before authentication) is 401, and a logged-in browser without a token is told so.
+	 */
 	private static AccessDeniedHandler problemAccessDenied() {
-		return (request, response, exception) -> ProblemResponses.write(request, response, HttpStatus.FORBIDDEN,
-				"Forbidden", "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI() + ".");
+		return (request, response, exception) -> {
+			if (exception instanceof CsrfException) {
+				if (request.getUserPrincipal() == null && request.getRequestedSessionId() == null) {
+					response.setHeader("WWW-Authenticate", "Basic realm=\"Reflow CRM\"");
+					writeUnauthorized(request, response);
+					return;
+				}
+				ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, "Forbidden",
+						"Missing or expired CSRF token: reload the page, or send HTTP Basic credentials.");
+				return;
+			}
+			ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, "Forbidden",
+					"Your groups do not allow " + request.getMethod() + " " + request.getRequestURI() + ".");
+		};
 	}
 
 	/**
