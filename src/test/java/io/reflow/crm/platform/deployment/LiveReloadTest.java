@@ -1,19 +1,13 @@
 package io.reflow.crm.platform.deployment;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,11 +55,7 @@ class LiveReloadTest {
 
 	@BeforeEach
 	void startEngineAndDeploy() throws IOException {
-		this.engine = ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
-			.setJdbcUrl("jdbc:h2:mem:live-reload-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-			.setProcessEngineName("live-reload-" + UUID.randomUUID())
-			.setJobExecutorActivate(false)
-			.buildProcessEngine();
+		this.engine = DeployedModels.newEngine("live-reload");
 		this.repository = this.engine.getRepositoryService();
 		write(PROCESS_FILE, PROCESS.formatted("Approval"));
 		write(DECISION_FILE, DECISION.formatted("1000"));
@@ -90,8 +80,8 @@ class LiveReloadTest {
 
 		this.liveReload.reload();
 
-		assertThat(processVersion()).isEqualTo(2);
-		assertThat(decisionVersion()).isEqualTo(1);
+		assertThat(DeployedModels.processVersion(this.engine)).isEqualTo(2);
+		assertThat(DeployedModels.decisionVersion(this.engine)).isEqualTo(1);
 		assertThat(this.liveReload.status().deployed()).containsExactlyInAnyOrder(PROCESS_FILE, FORM_FILE);
 		assertThat(this.liveReload.status().failures()).singleElement().satisfies((failure) -> {
 			assertThat(failure.resource()).isEqualTo(DECISION_FILE);
@@ -103,7 +93,7 @@ class LiveReloadTest {
 		write(DECISION_FILE, DECISION.formatted("5000"));
 		this.liveReload.reload();
 
-		assertThat(decisionVersion()).isEqualTo(2);
+		assertThat(DeployedModels.decisionVersion(this.engine)).isEqualTo(2);
 		assertThat(this.liveReload.status().failures()).isEmpty();
 		assertThat(this.liveReload.status().deployed()).containsExactly(DECISION_FILE);
 	}
@@ -115,9 +105,9 @@ class LiveReloadTest {
 
 		this.liveReload.reload();
 
-		assertThat(processVersion()).isEqualTo(2);
+		assertThat(DeployedModels.processVersion(this.engine)).isEqualTo(2);
 		assertThat(this.liveReload.status().deployed()).containsExactlyInAnyOrder(PROCESS_FILE, FORM_FILE);
-		assertThat(deployedForm()).contains("\"label\": \"Approved\"");
+		assertThat(DeployedModels.deployedForm(this.engine)).contains("\"label\": \"Approved\"");
 		assertThat(this.liveReload.status().failures()).singleElement().satisfies((failure) -> {
 			assertThat(failure.resource()).isEqualTo(FORM_FILE);
 			assertThat(failure.line()).isEqualTo(1);
@@ -131,7 +121,7 @@ class LiveReloadTest {
 
 		this.liveReload.reload();
 
-		assertThat(decisionVersion()).isEqualTo(2);
+		assertThat(DeployedModels.decisionVersion(this.engine)).isEqualTo(2);
 		assertThat(this.repository.createProcessDefinitionQuery().count()).isEqualTo(1);
 		assertThat(this.liveReload.status().failures()).extracting(LiveReloadStatus.Failure::resource)
 			.containsExactly("processes/test/test-new.bpmn");
@@ -144,8 +134,8 @@ class LiveReloadTest {
 		write(DECISION_FILE, DECISION.formatted("5000"));
 		this.liveReload.reload();
 
-		assertThat(decisionVersion()).isEqualTo(2);
-		assertThat(processVersion()).isEqualTo(1);
+		assertThat(DeployedModels.decisionVersion(this.engine)).isEqualTo(2);
+		assertThat(DeployedModels.processVersion(this.engine)).isEqualTo(1);
 		verify(this.audit, times(1)).recordIndependently(any(), any(), any(), eq(PROCESS_FILE), any(), any());
 		assertThat(this.liveReload.status().failures()).singleElement()
 			.extracting(LiveReloadStatus.Failure::line)
@@ -162,33 +152,7 @@ class LiveReloadTest {
 	}
 
 	private void write(String name, String content) throws IOException {
-		Path file = this.models.resolve(name);
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, content, StandardCharsets.UTF_8);
-	}
-
-	private String deployedForm() throws IOException {
-		String instance = this.engine.getRuntimeService().startProcessInstanceByKey("test-approval").getId();
-		Task task = this.engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
-		try (InputStream form = this.engine.getFormService().getDeployedTaskForm(task.getId())) {
-			return new String(form.readAllBytes(), StandardCharsets.UTF_8);
-		}
-	}
-
-	private int processVersion() {
-		return this.repository.createProcessDefinitionQuery()
-			.processDefinitionKey("test-approval")
-			.latestVersion()
-			.singleResult()
-			.getVersion();
-	}
-
-	private int decisionVersion() {
-		return this.repository.createDecisionDefinitionQuery()
-			.decisionDefinitionKey("test-limit")
-			.latestVersion()
-			.singleResult()
-			.getVersion();
+		DeployedModels.write(this.models, name, content);
 	}
 
 }

@@ -1,19 +1,13 @@
 package io.reflow.crm.platform.deployment;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,11 +75,7 @@ class ModelDeployerTest {
 
 	@BeforeEach
 	void startEngine() throws IOException {
-		this.engine = ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
-			.setJdbcUrl("jdbc:h2:mem:deployer-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-			.setProcessEngineName("deployer-" + UUID.randomUUID())
-			.setJobExecutorActivate(false)
-			.buildProcessEngine();
+		this.engine = DeployedModels.newEngine("deployer");
 		this.repository = this.engine.getRepositoryService();
 		this.deployer = new ModelDeployer(this.repository, new PathMatchingResourcePatternResolver(),
 				new ModelDeploymentProperties(this.models.toUri().toString(), "reflow-models", "test"));
@@ -110,33 +100,7 @@ class ModelDeployerTest {
 
 	private void write(String name, String content) throws IOException {
 		later();
-		Path file = this.models.resolve(name);
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, content, StandardCharsets.UTF_8);
-	}
-
-	private String deployedForm() throws IOException {
-		String instance = this.engine.getRuntimeService().startProcessInstanceByKey("test-approval").getId();
-		Task task = this.engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
-		try (InputStream form = this.engine.getFormService().getDeployedTaskForm(task.getId())) {
-			return new String(form.readAllBytes(), StandardCharsets.UTF_8);
-		}
-	}
-
-	private int processVersion() {
-		return this.repository.createProcessDefinitionQuery()
-			.processDefinitionKey("test-approval")
-			.latestVersion()
-			.singleResult()
-			.getVersion();
-	}
-
-	private int decisionVersion() {
-		return this.repository.createDecisionDefinitionQuery()
-			.decisionDefinitionKey("test-limit")
-			.latestVersion()
-			.singleResult()
-			.getVersion();
+		DeployedModels.write(this.models, name, content);
 	}
 
 	@Test
@@ -148,7 +112,7 @@ class ModelDeployerTest {
 		assertThat(this.repository.createDeploymentQuery().count()).isEqualTo(1);
 		assertThat(this.repository.getDeploymentResources(result.deploymentId())).extracting(Resource::getName)
 			.hasSize(3);
-		assertThat(deployedForm()).contains("\"label\": \"Approved\"");
+		assertThat(DeployedModels.deployedForm(this.engine)).contains("\"label\": \"Approved\"");
 	}
 
 	@Test
@@ -160,8 +124,8 @@ class ModelDeployerTest {
 		assertThat(again.deployed()).isFalse();
 		assertThat(again.scanned()).isEqualTo(3);
 		assertThat(this.repository.createDeploymentQuery().count()).isEqualTo(1);
-		assertThat(processVersion()).isEqualTo(1);
-		assertThat(decisionVersion()).isEqualTo(1);
+		assertThat(DeployedModels.processVersion(this.engine)).isEqualTo(1);
+		assertThat(DeployedModels.decisionVersion(this.engine)).isEqualTo(1);
 	}
 
 	@Test
@@ -175,8 +139,8 @@ class ModelDeployerTest {
 		assertThat(result.carriedAlong()).isEmpty();
 		assertThat(this.repository.getDeploymentResources(result.deploymentId())).extracting(Resource::getName)
 			.containsExactly("decisions/test-limit.dmn");
-		assertThat(decisionVersion()).isEqualTo(2);
-		assertThat(processVersion()).isEqualTo(1);
+		assertThat(DeployedModels.decisionVersion(this.engine)).isEqualTo(2);
+		assertThat(DeployedModels.processVersion(this.engine)).isEqualTo(1);
 	}
 
 	@Test
@@ -188,10 +152,10 @@ class ModelDeployerTest {
 
 		assertThat(result.changed()).containsExactly("processes/test/test-approval.bpmn");
 		assertThat(result.carriedAlong()).containsExactly("forms/test/test-approve-form.form");
-		assertThat(processVersion()).isEqualTo(2);
-		assertThat(decisionVersion()).isEqualTo(1);
+		assertThat(DeployedModels.processVersion(this.engine)).isEqualTo(2);
+		assertThat(DeployedModels.decisionVersion(this.engine)).isEqualTo(1);
 		// the new process version finds its form in its own deployment
-		assertThat(deployedForm()).contains("\"label\": \"Approved\"");
+		assertThat(DeployedModels.deployedForm(this.engine)).contains("\"label\": \"Approved\"");
 	}
 
 	@Test
@@ -203,9 +167,9 @@ class ModelDeployerTest {
 
 		assertThat(result.changed()).containsExactly("forms/test/test-approve-form.form");
 		assertThat(result.carriedAlong()).containsExactly("processes/test/test-approval.bpmn");
-		assertThat(processVersion()).isEqualTo(2);
-		assertThat(decisionVersion()).isEqualTo(1);
-		assertThat(deployedForm()).contains("Approved by the manager");
+		assertThat(DeployedModels.processVersion(this.engine)).isEqualTo(2);
+		assertThat(DeployedModels.decisionVersion(this.engine)).isEqualTo(1);
+		assertThat(DeployedModels.deployedForm(this.engine)).contains("Approved by the manager");
 	}
 
 	/**
@@ -232,7 +196,7 @@ class ModelDeployerTest {
 		ModelDeployer.DeploymentResult restart = this.deployer.deploy();
 
 		assertThat(restart.deployed()).isFalse();
-		assertThat(processVersion()).isEqualTo(2);
+		assertThat(DeployedModels.processVersion(this.engine)).isEqualTo(2);
 		assertThat(this.repository.getProcessDefinition(latestProcessId()).getName())
 			.isEqualTo("Approval, redesigned by the analyst");
 	}
@@ -247,7 +211,7 @@ class ModelDeployerTest {
 
 		assertThat(restart.deployed()).isFalse();
 		assertThat(restart.deployedElsewhere()).containsExactly("processes/test/test-approval.bpmn");
-		assertThat(processVersion()).isEqualTo(2);
+		assertThat(DeployedModels.processVersion(this.engine)).isEqualTo(2);
 	}
 
 	@Test
@@ -260,7 +224,7 @@ class ModelDeployerTest {
 		ModelDeployer.DeploymentResult restart = this.deployer.deploy();
 
 		assertThat(restart.deployed()).isFalse();
-		assertThat(processVersion()).isEqualTo(3);
+		assertThat(DeployedModels.processVersion(this.engine)).isEqualTo(3);
 		assertThat(this.repository.getProcessDefinition(latestProcessId()).getName()).isEqualTo("Approval, third");
 	}
 
@@ -273,7 +237,7 @@ class ModelDeployerTest {
 		ModelDeployer.DeploymentResult restart = this.deployer.deploy();
 
 		assertThat(restart.changed()).containsExactly("processes/test/test-approval.bpmn");
-		assertThat(processVersion()).isEqualTo(3);
+		assertThat(DeployedModels.processVersion(this.engine)).isEqualTo(3);
 		assertThat(this.repository.getProcessDefinition(latestProcessId()).getName())
 			.isEqualTo("Approval, changed by a developer");
 	}
@@ -288,7 +252,7 @@ class ModelDeployerTest {
 		ModelDeployer.DeploymentResult restart = this.deployer.deploy();
 
 		assertThat(restart.changed()).containsExactly("processes/test/test-approval.bpmn");
-		assertThat(processVersion()).isEqualTo(3);
+		assertThat(DeployedModels.processVersion(this.engine)).isEqualTo(3);
 		assertThat(this.repository.getProcessDefinition(latestProcessId()).getName()).isEqualTo("Approval");
 	}
 
