@@ -18,20 +18,18 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.reflow.crm.testsupport.Browser;
+import io.reflow.crm.testsupport.BrowserSession;
 import io.reflow.crm.testsupport.Http;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -140,41 +138,28 @@ class DashboardBrowserIT {
 
 	Http http;
 
-	WebDriver browser;
-
-	WebDriverWait wait;
-
-	JavascriptExecutor js;
+	@RegisterExtension
+	final BrowserSession session = new BrowserSession(Duration.ofSeconds(60), new Dimension(1366, 768));
 
 	@BeforeEach
-	void openBrowser() {
+	void http() {
 		this.http = new Http(this.port);
-		this.browser = Browser.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
-		this.js = (JavascriptExecutor) this.browser;
-		this.browser.manage().window().setSize(new Dimension(1366, 768));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
 	}
 
 	@Test
 	void shouldShowTheApiFiguresWithChartsAndHeatmapAndFollowTheFilters() {
-		this.browser.get("http://localhost:" + this.port + "/dashboard");
-		this.wait.until(ExpectedConditions.urlContains("/login"));
-		Browser.logIn(this.browser, this.wait, "manager", "demo");
-		this.wait.until(ExpectedConditions.urlContains("/dashboard"));
+		this.session.driver().get("http://localhost:" + this.port + "/dashboard");
+		this.session.await().until(ExpectedConditions.urlContains("/login"));
+		this.session.logIn("manager", "demo");
+		this.session.await().until(ExpectedConditions.urlContains("/dashboard"));
 		settle();
-		fullPageScreenshot("dashboard-manager-30-days");
+		this.session.fullPageScreenshot("dashboard-manager-30-days");
 
 		Map<String, String> sources = sources();
 		assertThat(sources.keySet()).containsExactlyInAnyOrderElementsOf(DashboardPageIT.ENDPOINTS);
-		assertThat(this.js.executeScript("return [...document.querySelectorAll('[data-endpoint]')]"
-				+ ".filter((b) => b.dataset.state !== 'loaded').map((b) => b.dataset.endpoint + ': ' + b.textContent)"))
+		assertThat(this.session.js()
+			.executeScript("return [...document.querySelectorAll('[data-endpoint]')]"
+					+ ".filter((b) => b.dataset.state !== 'loaded').map((b) => b.dataset.endpoint + ': ' + b.textContent)"))
 			.asList()
 			.isEmpty();
 		LocalDate today = LocalDate.now(ZONE);
@@ -186,13 +171,16 @@ class DashboardBrowserIT {
 		assertThat(figures).as("figures on the page").isGreaterThan(80);
 		assertChartsDrawn(true);
 		assertHeatmapForEveryProcess();
-		assertThat(DashboardPageIT.consoleErrors(this.browser)).isEmpty();
-		assertThat(this.js.executeScript(FITS_WIDTH)).as("no horizontal scrolling at 1366 px").isEqualTo(true);
+		assertThat(DashboardPageIT.consoleErrors(this.session.driver())).isEmpty();
+		assertThat(this.session.js().executeScript(FITS_WIDTH)).as("no horizontal scrolling at 1366 px")
+			.isEqualTo(true);
 
 		// last 7 days: new requests, and the page shows their answers
-		String processesText = this.browser.findElement(By.cssSelector("[data-endpoint=processes] .content")).getText();
-		new Select(this.browser.findElement(By.id("period"))).selectByValue("7");
-		this.wait.until((driver) -> sources().get("sales").contains("from=" + today.minusDays(6)));
+		String processesText = this.session.driver()
+			.findElement(By.cssSelector("[data-endpoint=processes] .content"))
+			.getText();
+		new Select(this.session.driver().findElement(By.id("period"))).selectByValue("7");
+		this.session.await().until((driver) -> sources().get("sales").contains("from=" + today.minusDays(6)));
 		settle();
 		Map<String, String> weekSources = sources();
 		for (String endpoint : List.of("processes", "activities", "sales", "marketing", "service")) {
@@ -202,48 +190,41 @@ class DashboardBrowserIT {
 		}
 		assertFiguresEqualTheApi();
 		assertChartsDrawn(false);
-		fullPageScreenshot("dashboard-manager-7-days");
+		this.session.fullPageScreenshot("dashboard-manager-7-days");
 
 		// one team: the sales, service and open-task figures are that group's
-		new Select(this.browser.findElement(By.id("group"))).selectByValue("support-tier1");
-		this.wait.until((driver) -> sources().get("service").contains("group=support-tier1"));
+		new Select(this.session.driver().findElement(By.id("group"))).selectByValue("support-tier1");
+		this.session.await().until((driver) -> sources().get("service").contains("group=support-tier1"));
 		settle();
 		assertThat(sources().get("sales")).contains("group=support-tier1");
 		assertThat(sources().get("tasks")).contains("group=support-tier1");
 		assertFiguresEqualTheApi();
-		new Select(this.browser.findElement(By.id("group"))).selectByValue("");
-		this.wait.until((driver) -> !sources().get("service").contains("group="));
+		new Select(this.session.driver().findElement(By.id("group"))).selectByValue("");
+		this.session.await().until((driver) -> !sources().get("service").contains("group="));
 		settle();
 
 		// a custom range a year back, before any demo case: the numbers change
-		new Select(this.browser.findElement(By.id("period"))).selectByValue("custom");
+		new Select(this.session.driver().findElement(By.id("period"))).selectByValue("custom");
 		setDate("from", today.minusYears(1).minusDays(30));
 		setDate("to", today.minusYears(1));
-		this.wait.until((driver) -> sources().get("processes").contains("to=" + today.minusYears(1)));
+		this.session.await().until((driver) -> sources().get("processes").contains("to=" + today.minusYears(1)));
 		settle();
 		assertFiguresEqualTheApi();
-		assertThat(this.browser.findElement(By.cssSelector("[data-endpoint=processes] .content")).getText())
+		assertThat(this.session.driver().findElement(By.cssSelector("[data-endpoint=processes] .content")).getText())
 			.isNotEqualTo(processesText);
-		assertThat(this.browser.getCurrentUrl()).contains("period=custom");
-		fullPageScreenshot("dashboard-manager-a-year-ago");
-		assertThat(DashboardPageIT.consoleErrors(this.browser)).isEmpty();
+		assertThat(this.session.driver().getCurrentUrl()).contains("period=custom");
+		this.session.fullPageScreenshot("dashboard-manager-a-year-ago");
+		assertThat(DashboardPageIT.consoleErrors(this.session.driver())).isEmpty();
 	}
 
 	/** The period the date inputs hold, set the way a person picks it. */
 	private void setDate(String id, LocalDate date) {
-		WebElement input = this.browser.findElement(By.id(id));
-		this.js.executeScript(
-				"arguments[0].value = arguments[1];"
-						+ "arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
-				input, date.toString());
-	}
-
-	/** The whole page at 1366 px width, then back to a laptop's window. */
-	private void fullPageScreenshot(String name) {
-		long height = ((Number) this.js.executeScript("return document.documentElement.scrollHeight")).longValue();
-		this.browser.manage().window().setSize(new Dimension(1366, (int) Math.min(height + 140, 8000)));
-		Browser.screenshot(this.browser, name);
-		this.browser.manage().window().setSize(new Dimension(1366, 768));
+		WebElement input = this.session.driver().findElement(By.id(id));
+		this.session.js()
+			.executeScript(
+					"arguments[0].value = arguments[1];"
+							+ "arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
+					input, date.toString());
 	}
 
 	/** The heatmap card alone, whatever part of the page the window shows. */
@@ -251,8 +232,10 @@ class DashboardBrowserIT {
 		try {
 			Path target = Path.of("target", "screenshots", name + ".png");
 			Files.createDirectories(target.getParent());
-			Files.write(target, this.browser.findElement(By.cssSelector("[data-endpoint=diagram]"))
-				.getScreenshotAs(OutputType.BYTES));
+			Files.write(target,
+					this.session.driver()
+						.findElement(By.cssSelector("[data-endpoint=diagram]"))
+						.getScreenshotAs(OutputType.BYTES));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -261,13 +244,13 @@ class DashboardBrowserIT {
 
 	private void settle() {
 		// the first check may come before a refresh has marked its blocks as loading
-		this.wait.until((driver) -> Boolean.TRUE.equals(this.js.executeScript(SETTLED)));
-		this.wait.until((driver) -> Boolean.TRUE.equals(this.js.executeScript(SETTLED)));
+		this.session.await().until((driver) -> Boolean.TRUE.equals(this.session.js().executeScript(SETTLED)));
+		this.session.await().until((driver) -> Boolean.TRUE.equals(this.session.js().executeScript(SETTLED)));
 	}
 
 	@SuppressWarnings("unchecked")
 	private Map<String, String> sources() {
-		return (Map<String, String>) this.js.executeScript(SOURCES);
+		return (Map<String, String>) this.session.js().executeScript(SOURCES);
 	}
 
 	/**
@@ -278,14 +261,14 @@ class DashboardBrowserIT {
 	private int assertFiguresEqualTheApi() {
 		Map<String, String> sources = sources();
 		Map<String, JsonNode> answers = new HashMap<>();
-		List<Map<String, String>> figures = (List<Map<String, String>>) this.js.executeScript(FIGURES);
+		List<Map<String, String>> figures = (List<Map<String, String>>) this.session.js().executeScript(FIGURES);
 		List<String> mismatches = new ArrayList<>();
 		for (Map<String, String> figure : figures) {
 			String path = figure.get("path");
 			String endpoint = path.substring(0, path.indexOf('.'));
 			JsonNode answer = answers.computeIfAbsent(endpoint, (name) -> fetch(sources.get(name)));
 			Object value = javaValue(resolve(answer, path.substring(endpoint.length() + 1)));
-			Object expected = this.js.executeScript(FORMAT, value, figure.get("format"));
+			Object expected = this.session.js().executeScript(FORMAT, value, figure.get("format"));
 			if (path.endsWith("Age")) {
 				// a task's age grows between the page's request and the test's: the page
 				// must show an age no older than the API's, and no more than a minute
@@ -344,7 +327,7 @@ class DashboardBrowserIT {
 
 	@SuppressWarnings("unchecked")
 	private void assertChartsDrawn(boolean withData) {
-		List<Map<String, Object>> charts = (List<Map<String, Object>>) this.js.executeScript(CHARTS);
+		List<Map<String, Object>> charts = (List<Map<String, Object>>) this.session.js().executeScript(CHARTS);
 		assertThat(charts).extracting((chart) -> chart.get("id"))
 			.contains("chart-throughput", "chart-funnel", "chart-pipeline", "chart-forecast", "chart-priority",
 					"chart-service-groups", "chart-csat", "chart-pareto");
@@ -367,14 +350,14 @@ class DashboardBrowserIT {
 	/** Each process's diagram, with a badge on every activity that ran. */
 	@SuppressWarnings("unchecked")
 	private void assertHeatmapForEveryProcess() {
-		Select process = new Select(this.browser.findElement(By.id("process")));
+		Select process = new Select(this.session.driver().findElement(By.id("process")));
 		List<String> keys = process.getOptions().stream().map((option) -> option.getAttribute("value")).toList();
 		assertThat(keys).isNotEmpty();
 		for (String key : keys) {
 			process.selectByValue(key);
-			this.wait.until((driver) -> sources().get("diagram").contains("/processes/" + key + "/diagram"));
+			this.session.await().until((driver) -> sources().get("diagram").contains("/processes/" + key + "/diagram"));
 			settle();
-			Map<String, Object> heatmap = (Map<String, Object>) this.js.executeScript(HEATMAP);
+			Map<String, Object> heatmap = (Map<String, Object>) this.session.js().executeScript(HEATMAP);
 			assertThat(heatmap.get("svg")).as(key + " " + heatmap).isEqualTo(true);
 			assertThat(((Number) heatmap.get("shapes")).intValue()).as(key + " " + heatmap).isPositive();
 			JsonNode activities = fetch(sources().get("activities"));

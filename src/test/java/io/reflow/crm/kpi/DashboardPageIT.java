@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -17,6 +18,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.reflow.crm.testsupport.Browser;
+import io.reflow.crm.testsupport.BrowserSession;
 import io.reflow.crm.testsupport.Http;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +49,10 @@ class DashboardPageIT {
 	int port;
 
 	Http http;
+
+	/** Started by the one test that needs a browser. */
+	@RegisterExtension
+	final BrowserSession session = BrowserSession.whenUsed(Duration.ofSeconds(45), new Dimension(1366, 768));
 
 	@BeforeEach
 	void http() {
@@ -104,46 +110,38 @@ class DashboardPageIT {
 
 	@Test
 	void shouldRunTheScriptAndShowEveryAreaLoadedOrWithAMessage() {
-		WebDriver browser = Browser.start();
-		try {
-			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(45));
-			JavascriptExecutor js = (JavascriptExecutor) browser;
-			browser.manage().window().setSize(new Dimension(1366, 768));
-			browser.get("http://localhost:" + this.port + "/dashboard");
-			wait.until(ExpectedConditions.urlContains("/login"));
-			Browser.logIn(browser, wait, "manager", "demo");
-			wait.until(ExpectedConditions.urlContains("/dashboard"));
-			wait.until((driver) -> Boolean.TRUE.equals(js.executeScript(DashboardBrowserIT.SETTLED)));
-			Browser.screenshot(browser, "dashboard-page-manager");
+		WebDriver browser = this.session.driver();
+		WebDriverWait wait = this.session.await();
+		JavascriptExecutor js = this.session.js();
+		browser.get("http://localhost:" + this.port + "/dashboard");
+		wait.until(ExpectedConditions.urlContains("/login"));
+		Browser.logIn(browser, wait, "manager", "demo");
+		wait.until(ExpectedConditions.urlContains("/dashboard"));
+		wait.until((driver) -> Boolean.TRUE.equals(js.executeScript(DashboardBrowserIT.SETTLED)));
+		Browser.screenshot(browser, "dashboard-page-manager");
 
-			assertThat(js.executeScript("return typeof Chart === 'function' && typeof BpmnJS === 'function'"))
-				.isEqualTo(true);
-			@SuppressWarnings("unchecked")
-			List<Map<String, Object>> blocks = (List<Map<String, Object>>) js.executeScript(
-					"""
-							return [...document.querySelectorAll('[data-endpoint]')].map((b) => ({
-							  endpoint: b.dataset.endpoint, state: b.dataset.state, source: b.dataset.source || '',
-							  message: [...b.querySelectorAll('.area-error, .empty')].map((m) => m.textContent).join(' ') }))""");
-			assertThat(blocks).extracting((block) -> block.get("endpoint"))
-				.containsExactlyInAnyOrderElementsOf(ENDPOINTS);
-			List<String> failedSources = new ArrayList<>();
-			for (Map<String, Object> block : blocks) {
-				assertThat(block.get("state")).as(block.toString()).isIn("loaded", "error");
-				if ("error".equals(block.get("state"))) {
-					assertThat((String) block.get("message")).as(block.toString()).isNotBlank();
-					failedSources.add((String) block.get("source"));
-				}
+		assertThat(js.executeScript("return typeof Chart === 'function' && typeof BpmnJS === 'function'"))
+			.isEqualTo(true);
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> blocks = (List<Map<String, Object>>) js.executeScript("""
+				return [...document.querySelectorAll('[data-endpoint]')].map((b) => ({
+				  endpoint: b.dataset.endpoint, state: b.dataset.state, source: b.dataset.source || '',
+				  message: [...b.querySelectorAll('.area-error, .empty')].map((m) => m.textContent).join(' ') }))""");
+		assertThat(blocks).extracting((block) -> block.get("endpoint")).containsExactlyInAnyOrderElementsOf(ENDPOINTS);
+		List<String> failedSources = new ArrayList<>();
+		for (Map<String, Object> block : blocks) {
+			assertThat(block.get("state")).as(block.toString()).isIn("loaded", "error");
+			if ("error".equals(block.get("state"))) {
+				assertThat((String) block.get("message")).as(block.toString()).isNotBlank();
+				failedSources.add((String) block.get("source"));
 			}
-			assertThat(failedSources).allSatisfy((source) -> assertThat(source).satisfiesAnyOf(String::isEmpty,
-					(text) -> assertThat(text).startsWith("/api/kpis/")));
-			// the only console errors allowed are failed /api/kpis requests (before the
-			// KPI endpoints exist)
-			assertThat(consoleErrors(browser)).allSatisfy((message) -> assertThat(message).contains("/api/kpis/"));
-			assertThat(js.executeScript(DashboardBrowserIT.FITS_WIDTH)).isEqualTo(true);
 		}
-		finally {
-			browser.quit();
-		}
+		assertThat(failedSources).allSatisfy((source) -> assertThat(source).satisfiesAnyOf(String::isEmpty,
+				(text) -> assertThat(text).startsWith("/api/kpis/")));
+		// the only console errors allowed are failed /api/kpis requests (before the
+		// KPI endpoints exist)
+		assertThat(consoleErrors(browser)).allSatisfy((message) -> assertThat(message).contains("/api/kpis/"));
+		assertThat(js.executeScript(DashboardBrowserIT.FITS_WIDTH)).isEqualTo(true);
 	}
 
 	private static List<String> assets(String html) {

@@ -12,14 +12,11 @@ import com.jayway.jsonpath.JsonPath;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.reflow.crm.customer.ContactDraft;
 import io.reflow.crm.customer.CustomerDraft;
@@ -28,6 +25,7 @@ import io.reflow.crm.customer.CustomerStatus;
 import io.reflow.crm.customer.Region;
 import io.reflow.crm.customer.Tier;
 import io.reflow.crm.testsupport.Browser;
+import io.reflow.crm.testsupport.BrowserSession;
 import io.reflow.crm.testsupport.Http;
 import io.reflow.crm.testsupport.Jobs;
 import io.reflow.crm.testsupport.TasklistForm;
@@ -39,7 +37,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import static io.reflow.crm.testsupport.TasklistForm.CLAIM;
 import static io.reflow.crm.testsupport.TasklistForm.COMPLETE;
 import static io.reflow.crm.testsupport.TasklistForm.field;
 import static io.reflow.crm.testsupport.TasklistForm.selectDisplay;
@@ -85,28 +82,14 @@ class MarketingTasklistBrowserIT {
 	@Autowired
 	TaskService taskService;
 
-	WebDriver browser;
+	/**
+	 * Tall enough for a whole form in Tasklist's pane, so each screenshot shows all of
+	 * it.
+	 */
+	@RegisterExtension
+	final BrowserSession session = new BrowserSession(Duration.ofSeconds(30), new Dimension(1400, 2800));
 
-	WebDriverWait wait;
-
-	TasklistForm form;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = Browser.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
-		this.form = new TasklistForm(this.browser, this.wait);
-		// tall enough for a whole form in Tasklist's pane, so each screenshot shows all
-		// of it
-		this.browser.manage().window().setSize(new Dimension(1400, 2800));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
+	final TasklistForm form = new TasklistForm(this.session);
 
 	@Test
 	void shouldPlanTheDraftInTasklistAndApproveItsBudgetAfterARejectionWithoutComment() {
@@ -131,44 +114,46 @@ class MarketingTasklistBrowserIT {
 
 		// (1) the planner finds her draft in the plan form
 		Task plan = onlyTask(pid, "Plan campaign");
-		openAndClaim(plan, "liu.yang");
-		this.wait.until(ExpectedConditions.attributeToBe(this.form.input("Campaign name"), "value", NAME));
-		this.wait.until(ExpectedConditions.attributeToBe(this.form.input("Objective"), "value", OBJECTIVE));
-		this.wait.until(ExpectedConditions.attributeToBe(this.form.input("Budget (CNY)"), "value", "80000"));
-		assertThat(this.browser.findElement(this.form.input("Email")).isSelected()).isTrue();
-		assertThat(this.browser.findElement(this.form.input("SMS")).isSelected()).isFalse();
-		assertThat(this.browser.findElement(this.form.dateInput("Start date")).getDomProperty("value"))
+		this.form.openAndClaim(this.port, plan.getId(), "liu.yang", "demo");
+		this.session.await().until(ExpectedConditions.attributeToBe(this.form.input("Campaign name"), "value", NAME));
+		this.session.await().until(ExpectedConditions.attributeToBe(this.form.input("Objective"), "value", OBJECTIVE));
+		this.session.await().until(ExpectedConditions.attributeToBe(this.form.input("Budget (CNY)"), "value", "80000"));
+		assertThat(this.session.driver().findElement(this.form.input("Email")).isSelected()).isTrue();
+		assertThat(this.session.driver().findElement(this.form.input("SMS")).isSelected()).isFalse();
+		assertThat(this.session.driver().findElement(this.form.dateInput("Start date")).getDomProperty("value"))
 			.isEqualTo(today.format(SHOWN));
-		assertThat(this.browser.findElement(this.form.dateInput("End date")).getDomProperty("value"))
+		assertThat(this.session.driver().findElement(this.form.dateInput("End date")).getDomProperty("value"))
 			.isEqualTo(today.plusDays(14).format(SHOWN));
-		assertThat(this.browser.findElement(selectDisplay("Region")).getText()).isEqualTo("East");
-		assertThat(this.browser.findElement(selectDisplay("Industry")).getText()).isEqualTo("Other");
-		assertThat(this.browser.findElement(selectDisplay("Customer tier")).getText()).isEqualTo("Select");
-		assertThat(this.browser.findElement(selectDisplay("Company size")).getText())
+		assertThat(this.session.driver().findElement(selectDisplay("Region")).getText()).isEqualTo("East");
+		assertThat(this.session.driver().findElement(selectDisplay("Industry")).getText()).isEqualTo("Other");
+		assertThat(this.session.driver().findElement(selectDisplay("Customer tier")).getText()).isEqualTo("Select");
+		assertThat(this.session.driver().findElement(selectDisplay("Company size")).getText())
 			.isEqualTo("Large: 250–999 employees");
 		// nothing came back yet, so there is no feedback to show
-		assertThat(this.browser.findElements(By.xpath(field("Your plan came back")))).isEmpty();
-		Browser.screenshot(this.browser, "plan-campaign-prefilled");
+		assertThat(this.session.driver().findElements(By.xpath(field("Your plan came back")))).isEmpty();
+		Browser.screenshot(this.session.driver(), "plan-campaign-prefilled");
 
 		// (2) edited, then "Cancel" chosen: the plan goes and the reason is asked
 		this.form.type(this.form.input("Objective"), NEW_OBJECTIVE);
 		this.form.tick("SMS", true);
 		this.form.pick("Cancel the campaign");
-		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(field("Campaign name"))));
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(field("Reason for cancelling"))));
-		Browser.screenshot(this.browser, "plan-campaign-cancel-chosen");
+		this.session.await().until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(field("Campaign name"))));
+		this.session.await()
+			.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(field("Reason for cancelling"))));
+		Browser.screenshot(this.session.driver(), "plan-campaign-cancel-chosen");
 
 		// (3) "Submit" chosen again: the plan is back with the edits
 		this.form.pick("Submit for budget approval");
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(field("Campaign name"))));
-		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(field("Reason for cancelling"))));
-		assertThat(this.browser.findElement(this.form.input("Objective")).getDomProperty("value"))
+		this.session.await().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(field("Campaign name"))));
+		this.session.await()
+			.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(field("Reason for cancelling"))));
+		assertThat(this.session.driver().findElement(this.form.input("Objective")).getDomProperty("value"))
 			.isEqualTo(NEW_OBJECTIVE);
-		assertThat(this.browser.findElement(this.form.input("SMS")).isSelected()).isTrue();
-		this.wait.until(ExpectedConditions.elementToBeClickable(COMPLETE));
-		Browser.screenshot(this.browser, "plan-campaign-filled");
+		assertThat(this.session.driver().findElement(this.form.input("SMS")).isSelected()).isTrue();
+		this.session.await().until(ExpectedConditions.elementToBeClickable(COMPLETE));
+		Browser.screenshot(this.session.driver(), "plan-campaign-filled");
 		this.form.click(COMPLETE);
-		this.wait.until((driver) -> this.taskService.createTaskQuery().taskId(plan.getId()).count() == 0);
+		this.session.await().until((driver) -> this.taskService.createTaskQuery().taskId(plan.getId()).count() == 0);
 		Jobs.runDue(this.managementService, pid);
 		assertThat(campaign(id)).containsEntry("status", "PENDING_APPROVAL");
 
@@ -178,9 +163,8 @@ class MarketingTasklistBrowserIT {
 			.taskId(approval.getId())
 			.taskCandidateGroup("marketing-directors")
 			.count()).isEqualTo(1);
-		this.browser.quit();
-		openBrowser();
-		openAndClaim(approval, "qian.yi");
+		this.session.restart();
+		this.form.openAndClaim(this.port, approval.getId(), "qian.yi", "demo");
 		assertShown("Campaign", NAME);
 		assertShown("Objective", NEW_OBJECTIVE);
 		assertShown("Budget (CNY)", "80000");
@@ -188,32 +172,35 @@ class MarketingTasklistBrowserIT {
 		assertShown("Audience", "region EAST, industry Other, 250–999 employees");
 		assertShown("Period", today + " – " + today.plusDays(14));
 		assertShown("Planned by", "liu.yang");
-		assertThat(this.browser.findElements(By.xpath(field("Your previous decision was not accepted")))).isEmpty();
-		Browser.screenshot(this.browser, "approve-budget");
+		assertThat(this.session.driver().findElements(By.xpath(field("Your previous decision was not accepted"))))
+			.isEmpty();
+		Browser.screenshot(this.session.driver(), "approve-budget");
 
 		// (5) rejected without a comment: the form lets it through, the server sends the
 		// task back with the reason
 		this.form.pick("Reject: send the plan back to marketing");
 		this.form.click(COMPLETE);
-		this.wait.until((driver) -> this.taskService.createTaskQuery().taskId(approval.getId()).count() == 0);
+		this.session.await()
+			.until((driver) -> this.taskService.createTaskQuery().taskId(approval.getId()).count() == 0);
 		Task again = onlyTask(pid, "Approve budget");
 		assertThat(again.getId()).isNotEqualTo(approval.getId());
 		assertThat(campaign(id)).containsEntry("status", "PENDING_APPROVAL").containsEntry("approvedBy", null);
-		this.browser.get(url("/camunda/app/tasklist/default/#/?task=" + again.getId()));
-		this.form.click(CLAIM);
-		this.wait.until(ExpectedConditions.elementToBeClickable(COMPLETE));
-		this.wait.until(ExpectedConditions.attributeContains(this.form.input("Your previous decision was not accepted"),
-				"value", "Say why the budget is rejected"));
+		this.session.driver().get(url("/camunda/app/tasklist/default/#/?task=" + again.getId()));
+		this.form.claim();
+		this.session.await()
+			.until(ExpectedConditions.attributeContains(this.form.input("Your previous decision was not accepted"),
+					"value", "Say why the budget is rejected"));
 		// the decision of the refused round is not offered again
-		assertThat(this.browser.findElements(By.xpath(field("Decision") + "//input[@type='radio']"))).hasSize(2)
+		assertThat(this.session.driver().findElements(By.xpath(field("Decision") + "//input[@type='radio']")))
+			.hasSize(2)
 			.noneMatch((radio) -> radio.isSelected());
-		Browser.screenshot(this.browser, "approve-budget-sent-back");
+		Browser.screenshot(this.session.driver(), "approve-budget-sent-back");
 
 		// (6) approved: the audience is selected and, the start date being today, the
 		// campaign runs
 		this.form.pick("Approve the budget");
 		this.form.click(COMPLETE);
-		this.wait.until((driver) -> this.taskService.createTaskQuery().taskId(again.getId()).count() == 0);
+		this.session.await().until((driver) -> this.taskService.createTaskQuery().taskId(again.getId()).count() == 0);
 		Jobs.runDue(this.managementService, pid);
 		Map<String, Object> running = campaign(id);
 		assertThat(running).containsEntry("status", "RUNNING")
@@ -232,23 +219,11 @@ class MarketingTasklistBrowserIT {
 			.containsEntry("sizeBand", "LARGE");
 	}
 
-	/** Opens a task link, logs in on the way, and claims the task. */
-	void openAndClaim(Task task, String user) {
-		this.browser.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
-		this.wait.until(ExpectedConditions.urlContains("/login"));
-		Browser.logIn(this.browser, this.wait, user, "demo");
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "My group tasks"));
-		assertThat(this.browser.getCurrentUrl()).contains("#/?task=" + task.getId());
-		this.form.click(CLAIM);
-		// the form is enabled, and Complete offered, once the task is the user's
-		this.wait.until(ExpectedConditions.elementToBeClickable(COMPLETE));
-	}
-
 	/** A value shown, not asked: a disabled field. */
 	void assertShown(String label, String value) {
 		By input = this.form.input(label);
-		this.wait.until(ExpectedConditions.attributeToBe(input, "value", value));
-		assertThat(this.browser.findElement(input).isEnabled()).as(label + " is disabled").isFalse();
+		this.session.await().until(ExpectedConditions.attributeToBe(input, "value", value));
+		assertThat(this.session.driver().findElement(input).isEnabled()).as(label + " is disabled").isFalse();
 	}
 
 	Task onlyTask(String pid, String name) {

@@ -2,15 +2,13 @@ package io.reflow.crm.platform;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.reflow.crm.testsupport.Browser;
+import io.reflow.crm.testsupport.BrowserSession;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,65 +32,48 @@ class SingleSignOnBrowserIT {
 	@LocalServerPort
 	int port;
 
-	WebDriver browser;
-
-	WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = Browser.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(45));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
+	@RegisterExtension
+	final BrowserSession session = new BrowserSession(Duration.ofSeconds(45));
 
 	String url(String path) {
 		return "http://localhost:" + this.port + path;
 	}
 
-	void logIn(String user, String password) {
-		Browser.logIn(this.browser, this.wait, user, password);
-	}
-
 	@Test
 	void shouldLogIntoTasklistOnceAndMoveToOurPagesAndBack() {
-		this.browser.get(url("/camunda/app/tasklist/default/"));
-		this.wait.until(ExpectedConditions.urlContains("/login"));
-		logIn("wu.qiang", "demo");
+		this.session.driver().get(url("/camunda/app/tasklist/default/"));
+		this.session.await().until(ExpectedConditions.urlContains("/login"));
+		this.session.logIn("wu.qiang", "demo");
 
-		this.wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/default/"));
+		this.session.await().until(ExpectedConditions.urlContains("/camunda/app/tasklist/default/"));
 		// Tasklist shows the user's name and the shared filters only when it is logged in
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Qiang Wu"));
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "My group tasks"));
-		Browser.screenshot(this.browser, "tasklist-wu.qiang");
-		assertThat(this.browser.findElement(By.tagName("body")).getText()).doesNotContain("Username");
+		this.session.await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Qiang Wu"));
+		this.session.await()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "My group tasks"));
+		Browser.screenshot(this.session.driver(), "tasklist-wu.qiang");
+		assertThat(this.session.driver().findElement(By.tagName("body")).getText()).doesNotContain("Username");
 
-		this.browser.get(url("/"));
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
-		assertThat(this.browser.findElement(By.id("current-user")).getText()).isEqualTo("Qiang Wu");
-		assertThat(this.browser.findElement(By.id("groups")).getText()).contains("support-tier1");
-		Browser.screenshot(this.browser, "home-wu.qiang");
+		this.session.driver().get(url("/"));
+		this.session.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
+		assertThat(this.session.driver().findElement(By.id("current-user")).getText()).isEqualTo("Qiang Wu");
+		assertThat(this.session.driver().findElement(By.id("groups")).getText()).contains("support-tier1");
+		Browser.screenshot(this.session.driver(), "home-wu.qiang");
 
-		this.browser.get(url("/"));
-		this.wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logged-out")));
-		this.browser.get(url("/camunda/app/tasklist/default/"));
-		this.wait.until(ExpectedConditions.urlContains("/login"));
+		this.session.driver().get(url("/"));
+		this.session.await().until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
+		this.session.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("logged-out")));
+		this.session.driver().get(url("/camunda/app/tasklist/default/"));
+		this.session.await().until(ExpectedConditions.urlContains("/login"));
 	}
 
 	@Test
 	void shouldRefuseWrongPasswordOnTheLoginPage() {
-		this.browser.get(url("/"));
-		this.wait.until(ExpectedConditions.urlContains("/login"));
+		this.session.driver().get(url("/"));
+		this.session.await().until(ExpectedConditions.urlContains("/login"));
 		// another user: Camunda delays the next login of a user after a failed one
-		logIn("xu.jun", "wrong");
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
-		assertThat(this.browser.getCurrentUrl()).contains("/login?error");
+		this.session.logIn("xu.jun", "wrong");
+		this.session.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+		assertThat(this.session.driver().getCurrentUrl()).contains("/login?error");
 	}
 
 }

@@ -6,17 +6,15 @@ import java.time.Duration;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.reflow.crm.customer.Industry;
 import io.reflow.crm.customer.Region;
 import io.reflow.crm.testsupport.Browser;
+import io.reflow.crm.testsupport.BrowserSession;
 import io.reflow.crm.testsupport.Jobs;
 import io.reflow.crm.testsupport.TasklistForm;
 
@@ -27,7 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import static io.reflow.crm.testsupport.TasklistForm.CLAIM;
 import static io.reflow.crm.testsupport.TasklistForm.COMPLETE;
 import static io.reflow.crm.testsupport.TasklistForm.NOTIFICATION;
 import static io.reflow.crm.testsupport.TasklistForm.error;
@@ -63,25 +60,10 @@ class SalesTasklistBrowserIT {
 	@Autowired
 	TaskService taskService;
 
-	WebDriver browser;
+	@RegisterExtension
+	final BrowserSession session = new BrowserSession(Duration.ofSeconds(30));
 
-	WebDriverWait wait;
-
-	TasklistForm form;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = Browser.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
-		this.form = new TasklistForm(this.browser, this.wait);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
+	final TasklistForm form = new TasklistForm(this.session);
 
 	@Test
 	void shouldRefuseBadAnswersInTheFormAndConvertTheLeadOnAGoodOne() {
@@ -97,27 +79,21 @@ class SalesTasklistBrowserIT {
 			.singleResult();
 		assertThat(task.getName()).isEqualTo("Qualify lead");
 
-		this.browser.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
-		this.wait.until(ExpectedConditions.urlContains("/login"));
-		Browser.logIn(this.browser, this.wait, "zhang.min", "demo");
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "My group tasks"));
-		// the task link survives the login (the login page passes the #fragment on)
-		assertThat(this.browser.getCurrentUrl()).contains("#/?task=" + task.getId());
-		this.form.click(CLAIM);
-		// the form is enabled, and Complete offered, once the task is the user's
-		this.wait.until(ExpectedConditions.elementToBeClickable(COMPLETE));
+		this.form.openAndClaim(this.port, task.getId(), "zhang.min", "demo");
 		// the company is shown, not asked: a disabled field over a task-local variable
-		this.wait.until(ExpectedConditions.attributeToBe(this.form.input("Company"), "value", "杭州大成软件有限公司"));
-		assertThat(this.browser.findElement(this.form.input("Company")).isEnabled()).isFalse();
+		this.session.await().until(ExpectedConditions.attributeToBe(this.form.input("Company"), "value", "杭州大成软件有限公司"));
+		assertThat(this.session.driver().findElement(this.form.input("Company")).isEnabled()).isFalse();
 		assertThat(this.taskService.getVariableLocal(task.getId(), "companyName")).isEqualTo("杭州大成软件有限公司");
 
 		// (1) nothing chosen
 		this.form.click(COMPLETE);
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(error("Outcome"), "Field is required"));
+		this.session.await()
+			.until(ExpectedConditions.textToBePresentInElementLocated(error("Outcome"), "Field is required"));
 		// Tasklist 7.24 also reports a refused form as "An error happened while
 		// submitting the task form", over the Complete button: the user closes it
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(NOTIFICATION, "submitting the task form"));
-		Browser.screenshot(this.browser, "qualify-lead-refused-empty");
+		this.session.await()
+			.until(ExpectedConditions.textToBePresentInElementLocated(NOTIFICATION, "submitting the task form"));
+		Browser.screenshot(this.session.driver(), "qualify-lead-refused-empty");
 		this.form.dismissNotification();
 		assertStillInQualification(task, lead);
 
@@ -128,20 +104,20 @@ class SalesTasklistBrowserIT {
 		this.form.type(this.form.input("Need"), NEED);
 		this.form.choose("Timeline", "Within 3 months");
 		this.form.type(this.form.input("Budget (CNY)"), "-5");
-		this.wait
+		this.session.await()
 			.until(ExpectedConditions.textToBePresentInElementLocated(error("Budget (CNY)"), "minimum value of 0"));
-		this.wait.until(ExpectedConditions.not(ExpectedConditions.elementToBeClickable(COMPLETE)));
-		Browser.screenshot(this.browser, "qualify-lead-refused-negative-budget");
+		this.session.await().until(ExpectedConditions.not(ExpectedConditions.elementToBeClickable(COMPLETE)));
+		Browser.screenshot(this.session.driver(), "qualify-lead-refused-negative-budget");
 		assertStillInQualification(task, lead);
 
 		// (3) the budget corrected
 		this.form.type(this.form.input("Budget (CNY)"), "300000");
-		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(error("Budget (CNY)")));
-		this.wait.until(ExpectedConditions.elementToBeClickable(COMPLETE));
-		assertThat(this.browser.findElement(this.form.input("Need")).getDomProperty("value")).isEqualTo(NEED);
-		Browser.screenshot(this.browser, "qualify-lead-filled");
+		this.session.await().until(ExpectedConditions.invisibilityOfElementLocated(error("Budget (CNY)")));
+		this.session.await().until(ExpectedConditions.elementToBeClickable(COMPLETE));
+		assertThat(this.session.driver().findElement(this.form.input("Need")).getDomProperty("value")).isEqualTo(NEED);
+		Browser.screenshot(this.session.driver(), "qualify-lead-filled");
 		this.form.click(COMPLETE);
-		this.wait.until((driver) -> this.taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+		this.session.await().until((driver) -> this.taskService.createTaskQuery().taskId(task.getId()).count() == 0);
 
 		Jobs.runDue(this.managementService, pid);
 		LeadView converted = this.leads.find(lead.id());
@@ -155,10 +131,6 @@ class SalesTasklistBrowserIT {
 	void assertStillInQualification(Task task, LeadView lead) {
 		assertThat(this.taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
 		assertThat(this.leads.find(lead.id()).status()).isEqualTo(LeadStatus.IN_QUALIFICATION);
-	}
-
-	String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

@@ -6,13 +6,10 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.reflow.crm.customer.ContactDraft;
 import io.reflow.crm.customer.CustomerDraft;
@@ -22,6 +19,7 @@ import io.reflow.crm.customer.CustomerView;
 import io.reflow.crm.customer.Region;
 import io.reflow.crm.customer.Tier;
 import io.reflow.crm.testsupport.Browser;
+import io.reflow.crm.testsupport.BrowserSession;
 import io.reflow.crm.testsupport.Jobs;
 import io.reflow.crm.testsupport.TasklistForm;
 
@@ -32,7 +30,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import static io.reflow.crm.testsupport.TasklistForm.CLAIM;
 import static io.reflow.crm.testsupport.TasklistForm.COMPLETE;
 import static io.reflow.crm.testsupport.TasklistForm.NOTIFICATION;
 import static io.reflow.crm.testsupport.TasklistForm.error;
@@ -71,25 +68,10 @@ class SupportTasklistBrowserIT {
 	@Autowired
 	TaskService taskService;
 
-	WebDriver browser;
+	@RegisterExtension
+	final BrowserSession session = new BrowserSession(Duration.ofSeconds(30));
 
-	WebDriverWait wait;
-
-	TasklistForm form;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = Browser.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
-		this.form = new TasklistForm(this.browser, this.wait);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
+	final TasklistForm form = new TasklistForm(this.session);
 
 	@Test
 	void shouldRefuseAnEmptyAnswerHideTheResolutionForAVisitAndResolveTheCase() {
@@ -109,27 +91,21 @@ class SupportTasklistBrowserIT {
 			.singleResult();
 		assertThat(task.getName()).isEqualTo("Resolve case");
 
-		this.browser.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
-		this.wait.until(ExpectedConditions.urlContains("/login"));
-		Browser.logIn(this.browser, this.wait, "wu.qiang", "demo");
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "My group tasks"));
-		// the task link survives the login (the login page passes the #fragment on)
-		assertThat(this.browser.getCurrentUrl()).contains("#/?task=" + task.getId());
-		this.form.click(CLAIM);
-		// the form is enabled, and Complete offered, once the task is the user's
-		this.wait.until(ExpectedConditions.elementToBeClickable(COMPLETE));
+		this.form.openAndClaim(this.port, task.getId(), "wu.qiang", "demo");
 		// the subject is shown, not asked: a disabled field over a task-local variable
-		this.wait.until(ExpectedConditions.attributeToBe(this.form.input("Subject"), "value", SUBJECT));
-		assertThat(this.browser.findElement(this.form.input("Subject")).isEnabled()).isFalse();
+		this.session.await().until(ExpectedConditions.attributeToBe(this.form.input("Subject"), "value", SUBJECT));
+		assertThat(this.session.driver().findElement(this.form.input("Subject")).isEnabled()).isFalse();
 		assertThat(this.taskService.getVariableLocal(task.getId(), "subject")).isEqualTo(SUBJECT);
 
 		// (1) nothing answered
 		this.form.click(COMPLETE);
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(error("Diagnosis"), "Field is required"));
+		this.session.await()
+			.until(ExpectedConditions.textToBePresentInElementLocated(error("Diagnosis"), "Field is required"));
 		// Tasklist 7.24 also reports a refused form as "An error happened while
 		// submitting the task form", over the Complete button: the user closes it
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(NOTIFICATION, "submitting the task form"));
-		Browser.screenshot(this.browser, "resolve-case-refused-empty");
+		this.session.await()
+			.until(ExpectedConditions.textToBePresentInElementLocated(NOTIFICATION, "submitting the task form"));
+		Browser.screenshot(this.session.driver(), "resolve-case-refused-empty");
 		this.form.dismissNotification();
 		assertThat(this.taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
 		// the claim was the first response
@@ -140,28 +116,24 @@ class SupportTasklistBrowserIT {
 		// (2) a field visit needs no resolution yet: the field goes, and comes back
 		By visit = By.xpath("//label[normalize-space()='" + FIELD_VISIT + "']");
 		this.form.click(visit);
-		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(field("Resolution"))));
+		this.session.await().until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(field("Resolution"))));
 		this.form.click(visit);
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(field("Resolution"))));
+		this.session.await().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(field("Resolution"))));
 
 		// (3) answered
 		this.form.type(this.form.input("Diagnosis"), "The export times out on lists longer than 5000 lines");
 		this.form.type(this.form.input("Resolution"), "Exported the list in two halves by date and sent both files");
-		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(error("Diagnosis")));
-		this.wait.until(ExpectedConditions.elementToBeClickable(COMPLETE));
-		Browser.screenshot(this.browser, "resolve-case-filled");
+		this.session.await().until(ExpectedConditions.invisibilityOfElementLocated(error("Diagnosis")));
+		this.session.await().until(ExpectedConditions.elementToBeClickable(COMPLETE));
+		Browser.screenshot(this.session.driver(), "resolve-case-filled");
 		this.form.click(COMPLETE);
-		this.wait.until((driver) -> this.taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+		this.session.await().until((driver) -> this.taskService.createTaskQuery().taskId(task.getId()).count() == 0);
 
 		Jobs.runDue(this.managementService, pid);
 		CaseView resolved = this.support.find(opened.id());
 		assertThat(resolved.status()).isEqualTo(CaseStatus.RESOLVED);
 		assertThat(resolved.diagnosis()).isEqualTo("The export times out on lists longer than 5000 lines");
 		assertThat(resolved.resolution()).isEqualTo("Exported the list in two halves by date and sent both files");
-	}
-
-	String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

@@ -1,12 +1,11 @@
 package io.reflow.crm.testsupport;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A Camunda Form (form-js 1.8.7) in the real Tasklist of Camunda 7.24, driven as a person
@@ -20,13 +19,33 @@ public final class TasklistForm {
 
 	public static final By NOTIFICATION = By.cssSelector(".page-notifications .alert");
 
-	private final WebDriver browser;
+	private final BrowserSession session;
 
-	private final WebDriverWait wait;
+	/** The form in the session's browser, also after {@link BrowserSession#restart()}. */
+	public TasklistForm(BrowserSession session) {
+		this.session = session;
+	}
 
-	public TasklistForm(WebDriver browser, WebDriverWait wait) {
-		this.browser = browser;
-		this.wait = wait;
+	/**
+	 * Opens the link to a task in Tasklist, logs in on the way (the login page passes the
+	 * link's {@code #fragment} on) and claims the task.
+	 */
+	public void openAndClaim(int port, String taskId, String user, String password) {
+		this.session.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+		this.session.await().until(ExpectedConditions.urlContains("/login"));
+		this.session.logIn(user, password);
+		this.session.await()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "My group tasks"));
+		// the task link survives the login
+		assertThat(this.session.driver().getCurrentUrl()).contains("#/?task=" + taskId);
+		claim();
+	}
+
+	/** Claims the open task and waits until Complete is offered. */
+	public void claim() {
+		click(CLAIM);
+		// the form is enabled, and Complete offered, once the task is the user's
+		this.session.await().until(ExpectedConditions.elementToBeClickable(COMPLETE));
 	}
 
 	/**
@@ -41,7 +60,8 @@ public final class TasklistForm {
 
 	/** The input of a field: form-js ties the label to it with {@code for}. */
 	public By input(String label) {
-		String id = this.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(field(label) + "/label")))
+		String id = this.session.await()
+			.until(ExpectedConditions.presenceOfElementLocated(By.xpath(field(label) + "/label")))
 			.getDomAttribute("for");
 		return By.id(id);
 	}
@@ -51,9 +71,10 @@ public final class TasklistForm {
 	 * deeper than that of the other fields.
 	 */
 	public By dateInput(String label) {
-		String id = this.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
-				"//div[contains(concat(' ', @class, ' '), ' fjs-form-field-datetime ')]//label[text()[normalize-space()='"
-						+ label + "']]")))
+		String id = this.session.await()
+			.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+					"//div[contains(concat(' ', @class, ' '), ' fjs-form-field-datetime ')]//label[text()[normalize-space()='"
+							+ label + "']]")))
 			.getDomAttribute("for");
 		return By.id(id);
 	}
@@ -66,10 +87,10 @@ public final class TasklistForm {
 	/** Ticks or unticks a checkbox, found by its label, and waits until it shows so. */
 	public void tick(String label, boolean ticked) {
 		By box = input(label);
-		if (this.browser.findElement(box).isSelected() != ticked) {
+		if (this.session.driver().findElement(box).isSelected() != ticked) {
 			click(box);
 		}
-		this.wait.until(ExpectedConditions.elementSelectionStateToBe(box, ticked));
+		this.session.await().until(ExpectedConditions.elementSelectionStateToBe(box, ticked));
 	}
 
 	/** Picks the option of a radio group whose label reads {@code option}. */
@@ -77,7 +98,7 @@ public final class TasklistForm {
 		String label = "//div[contains(concat(' ', @class, ' '), ' fjs-form-field-radio ')]//label[normalize-space()='"
 				+ option + "']";
 		click(By.xpath(label));
-		this.wait.until(ExpectedConditions.elementSelectionStateToBe(By.xpath(label + "/input"), true));
+		this.session.await().until(ExpectedConditions.elementSelectionStateToBe(By.xpath(label + "/input"), true));
 	}
 
 	public static By error(String label) {
@@ -85,15 +106,15 @@ public final class TasklistForm {
 	}
 
 	public void click(By locator) {
-		WebElement element = this.wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+		WebElement element = this.session.await().until(ExpectedConditions.presenceOfElementLocated(locator));
 		// a centred element is never under Tasklist's footer or its notifications
-		((JavascriptExecutor) this.browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-		this.wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+		this.session.js().executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+		this.session.await().until(ExpectedConditions.elementToBeClickable(locator)).click();
 	}
 
 	public void type(By locator, String text) {
 		click(locator);
-		WebElement element = this.browser.findElement(locator);
+		WebElement element = this.session.driver().findElement(locator);
 		element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
 		element.sendKeys(text);
 	}
@@ -104,7 +125,7 @@ public final class TasklistForm {
 		click(display);
 		click(By.xpath(
 				field(label) + "//*[contains(@class, 'fjs-dropdownlist-item')][normalize-space()='" + option + "']"));
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(display, option));
+		this.session.await().until(ExpectedConditions.textToBePresentInElementLocated(display, option));
 	}
 
 	/**
@@ -115,7 +136,7 @@ public final class TasklistForm {
 	public void dismissNotification() {
 		click(By.xpath(
 				"//div[contains(@class, 'page-notifications')]//button[@ng-click='removeNotification(notification)']"));
-		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(NOTIFICATION));
+		this.session.await().until(ExpectedConditions.invisibilityOfElementLocated(NOTIFICATION));
 	}
 
 }

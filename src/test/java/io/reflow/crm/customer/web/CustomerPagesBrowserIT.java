@@ -6,20 +6,17 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.reflow.crm.support.SupportManagement;
 import io.reflow.crm.testsupport.Browser;
+import io.reflow.crm.testsupport.BrowserSession;
 import io.reflow.crm.testsupport.TasklistForm;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,22 +54,8 @@ class CustomerPagesBrowserIT {
 	@Autowired
 	SupportManagement support;
 
-	WebDriver browser;
-
-	WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = Browser.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
+	@RegisterExtension
+	final BrowserSession session = new BrowserSession(Duration.ofSeconds(30), new Dimension(1366, 900));
 
 	@Test
 	void shouldFindAScriptNamedCustomerShowItsSectionsAsTextAndOpenItsTaskInTasklist() {
@@ -87,41 +70,40 @@ class CustomerPagesBrowserIT {
 			run(story, resolve);
 		}
 		catch (RuntimeException | AssertionError ex) {
-			Browser.screenshot(this.browser, "customer-pages-failure");
+			Browser.screenshot(this.session.driver(), "customer-pages-failure");
 			throw ex;
 		}
 	}
 
 	private void run(CustomerStory story, Task resolve) {
-		this.browser.manage().window().setSize(new Dimension(1366, 900));
-		this.browser.get(url("/customers"));
-		this.wait.until(ExpectedConditions.urlContains("/login"));
-		Browser.logIn(this.browser, this.wait, "wu.qiang", "demo");
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("customer-search")));
+		this.session.driver().get(url("/customers"));
+		this.session.await().until(ExpectedConditions.urlContains("/login"));
+		this.session.logIn("wu.qiang", "demo");
+		this.session.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("customer-search")));
 		// the login page's messages (such as its missing favicon) are not under test
-		Browser.consoleErrors(this.browser);
+		Browser.consoleErrors(this.session.driver());
 
 		// (1) search the list
-		this.browser.findElement(By.id("name")).sendKeys("script");
-		this.browser.findElement(By.id("search-submit")).click();
-		this.wait.until(ExpectedConditions.textToBe(By.id("result-count"), "1 customer"));
-		WebElement link = this.browser.findElement(By.cssSelector("a.customer-link"));
+		this.session.driver().findElement(By.id("name")).sendKeys("script");
+		this.session.driver().findElement(By.id("search-submit")).click();
+		this.session.await().until(ExpectedConditions.textToBe(By.id("result-count"), "1 customer"));
+		WebElement link = this.session.driver().findElement(By.cssSelector("a.customer-link"));
 		assertThat(link.getText()).isEqualTo(SCRIPT);
 		assertNoAlert();
 		assertFitsTheScreen();
-		Browser.screenshot(this.browser, "customer-list");
+		Browser.screenshot(this.session.driver(), "customer-list");
 
 		// (2) the 360 view
 		link.click();
-		this.wait.until(ExpectedConditions.textToBe(By.id("company-name"), SCRIPT));
+		this.session.await().until(ExpectedConditions.textToBe(By.id("company-name"), SCRIPT));
 		assertNoAlert();
-		assertThat(this.browser.getTitle()).isEqualTo("Reflow CRM · " + SCRIPT);
+		assertThat(this.session.driver().getTitle()).isEqualTo("Reflow CRM · " + SCRIPT);
 		for (String section : List.of("profile", "contacts", "tasks", "sales", "cases", "campaigns", "timeline")) {
-			assertThat(this.browser.findElement(By.id(section)).isDisplayed()).as(section).isTrue();
+			assertThat(this.session.driver().findElement(By.id(section)).isDisplayed()).as(section).isTrue();
 		}
 		assertThat(text("revenue")).isEqualTo("100,000.00 CNY");
 		assertThat(text("profile-tier")).isEqualTo("STANDARD");
-		assertThat(this.browser.findElements(By.cssSelector("#contacts .contact-row"))).hasSize(4);
+		assertThat(this.session.driver().findElements(By.cssSelector("#contacts .contact-row"))).hasSize(4);
 		assertThat(text("contacts")).contains(SCRIPT, "Opted out");
 		assertThat(text("opportunities")).contains("NEGOTIATION");
 		assertThat(text("quotes")).contains("SENT", "80,000.00 CNY");
@@ -129,41 +111,43 @@ class CustomerPagesBrowserIT {
 		assertThat(text("open-cases")).contains(story.openCaseNumber, "Response due");
 		assertThat(text("closed-cases")).contains(story.closedCaseNumber, "SLA met");
 		assertThat(text("campaigns")).contains("Browser webinar", SCRIPT + ": OPENED", "王五: UNSUBSCRIBED");
-		assertThat(this.browser.findElements(By.cssSelector("#timeline .timeline-row"))).isNotEmpty();
+		assertThat(this.session.driver().findElements(By.cssSelector("#timeline .timeline-row"))).isNotEmpty();
 		// a support agent reads the sales history but has no control to change it
-		assertThat(this.browser.findElements(By.cssSelector("main form, main input, main select, main textarea")))
+		assertThat(
+				this.session.driver().findElements(By.cssSelector("main form, main input, main select, main textarea")))
 			.isEmpty();
 		assertFitsTheScreen();
-		Browser.screenshot(this.browser, "customer-360");
-		assertThat(Browser.consoleErrors(this.browser)).as("console errors").isEmpty();
+		Browser.screenshot(this.session.driver(), "customer-360");
+		assertThat(Browser.consoleErrors(this.session.driver())).as("console errors").isEmpty();
 		// the whole page, at the laptop's width, for a person to look at
-		this.browser.manage().window().setSize(new Dimension(1366, 3200));
-		Browser.screenshot(this.browser, "customer-360-full");
-		this.browser.manage().window().setSize(new Dimension(1366, 900));
+		this.session.driver().manage().window().setSize(new Dimension(1366, 3200));
+		Browser.screenshot(this.session.driver(), "customer-360-full");
+		this.session.driver().manage().window().setSize(new Dimension(1366, 900));
 
 		// (3) its only task for wu.qiang opens in Tasklist
-		List<WebElement> tasks = this.browser.findElements(By.cssSelector("#tasks a.task-link"));
+		List<WebElement> tasks = this.session.driver().findElements(By.cssSelector("#tasks a.task-link"));
 		assertThat(tasks).hasSize(1);
 		assertThat(tasks.get(0).getText()).isEqualTo("Resolve case");
 		tasks.get(0).click();
-		this.wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
-		this.wait.until(ExpectedConditions.elementToBeClickable(TasklistForm.CLAIM));
-		assertThat(this.browser.getCurrentUrl()).contains("task=" + resolve.getId());
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Resolve case"));
-		Browser.screenshot(this.browser, "customer-360-task-in-tasklist");
+		this.session.await().until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
+		this.session.await().until(ExpectedConditions.elementToBeClickable(TasklistForm.CLAIM));
+		assertThat(this.session.driver().getCurrentUrl()).contains("task=" + resolve.getId());
+		this.session.await()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Resolve case"));
+		Browser.screenshot(this.session.driver(), "customer-360-task-in-tasklist");
 	}
 
 	private String text(String id) {
-		return this.browser.findElement(By.id(id)).getText();
+		return this.session.driver().findElement(By.id(id)).getText();
 	}
 
 	private void assertNoAlert() {
-		assertThatThrownBy(() -> this.browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+		assertThatThrownBy(() -> this.session.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
 	}
 
 	/** Nothing is wider than the window: no sideways scrolling. */
 	private void assertFitsTheScreen() {
-		Number overflow = (Number) ((JavascriptExecutor) this.browser)
+		Number overflow = (Number) this.session.js()
 			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 		assertThat(overflow.intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
 	}

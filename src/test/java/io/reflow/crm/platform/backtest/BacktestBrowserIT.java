@@ -10,19 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.reflow.crm.testsupport.Browser;
+import io.reflow.crm.testsupport.BrowserSession;
 import io.reflow.crm.testsupport.Http;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,26 +51,8 @@ class BacktestBrowserIT {
 	@TempDir
 	Path folder;
 
-	WebDriver browser;
-
-	WebDriverWait wait;
-
-	JavascriptExecutor js;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = Browser.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
-		this.js = (JavascriptExecutor) this.browser;
-		this.browser.manage().window().setSize(new Dimension(1366, 900));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
+	@RegisterExtension
+	final BrowserSession session = new BrowserSession(Duration.ofSeconds(60), new Dimension(1366, 900));
 
 	@Test
 	void shouldUploadADraftAndShowWhatWouldChange() throws IOException {
@@ -84,23 +63,24 @@ class BacktestBrowserIT {
 				BacktestChecks.original().replace("<decision id=\"discount\"", "<decision id=\"discount\"<"),
 				StandardCharsets.UTF_8);
 
-		this.browser.get("http://localhost:" + this.port + PAGE);
-		this.wait.until(ExpectedConditions.urlContains("/login"));
-		Browser.logIn(this.browser, this.wait, "analyst", "demo");
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("backtest-form")));
-		assertThat(this.browser.findElement(By.id("decision-name")).getText()).isEqualTo("Discount approval");
+		this.session.driver().get("http://localhost:" + this.port + PAGE);
+		this.session.await().until(ExpectedConditions.urlContains("/login"));
+		this.session.logIn("analyst", "demo");
+		this.session.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("backtest-form")));
+		assertThat(this.session.driver().findElement(By.id("decision-name")).getText()).isEqualTo("Discount approval");
 
-		this.browser.findElement(By.id("file")).sendKeys(draft.toString());
-		for (WebElement output : this.browser.findElements(By.name("outputs"))) {
+		this.session.driver().findElement(By.id("file")).sendKeys(draft.toString());
+		for (WebElement output : this.session.driver().findElements(By.name("outputs"))) {
 			if (!output.getAttribute("value").equals("approvalLevel") && output.isSelected()) {
 				output.click();
 			}
 		}
-		this.browser.findElement(By.id("run")).click();
-		this.wait
-			.until((driver) -> "loaded".equals(this.browser.findElement(By.id("result")).getAttribute("data-state")));
+		this.session.driver().findElement(By.id("run")).click();
+		this.session.await()
+			.until((driver) -> "loaded"
+				.equals(this.session.driver().findElement(By.id("result")).getAttribute("data-state")));
 
-		long shown = Long.parseLong(this.browser.findElement(By.id("changed")).getAttribute("data-value"));
+		long shown = Long.parseLong(this.session.driver().findElement(By.id("changed")).getAttribute("data-value"));
 		BacktestChecks.Multipart request = BacktestChecks.Multipart.of(BacktestChecks.standardSixPercent(),
 				Map.of("outputs", "approvalLevel"));
 		HttpResponse<String> api = new Http(this.port).to("/api/decisions/discount-approval/backtest")
@@ -110,27 +90,29 @@ class BacktestBrowserIT {
 		long changed = ((Number) JsonPath.read(api.body(), "$.changed")).longValue();
 		System.out.printf("Backtest page shows %d changed evaluations; the API %d%n", shown, changed);
 		assertThat(shown).isEqualTo(changed).isPositive();
-		List<String> transitions = this.browser.findElements(By.cssSelector("#transitions tbody tr"))
+		List<String> transitions = this.session.driver()
+			.findElements(By.cssSelector("#transitions tbody tr"))
 			.stream()
 			.map(WebElement::getText)
 			.toList();
 		assertThat(transitions).anySatisfy((row) -> assertThat(row).startsWith("SALES_MANAGER NONE"));
-		assertThat(this.browser.findElements(By.cssSelector("#examples-table tbody tr"))).isNotEmpty();
-		assertThat(this.browser.findElement(By.id("examples-table")).getText()).contains("opportunity-");
-		assertThat(this.browser.findElement(By.id("headline")).getText()).contains(changed + " of ");
-		assertThat(this.js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"))
+		assertThat(this.session.driver().findElements(By.cssSelector("#examples-table tbody tr"))).isNotEmpty();
+		assertThat(this.session.driver().findElement(By.id("examples-table")).getText()).contains("opportunity-");
+		assertThat(this.session.driver().findElement(By.id("headline")).getText()).contains(changed + " of ");
+		assertThat(this.session.js().executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"))
 			.as("no horizontal scrolling at 1366 px")
 			.isEqualTo(true);
-		fullPageScreenshot("backtest-discount-six-percent");
+		this.session.fullPageScreenshot("backtest-discount-six-percent");
 		assertThat(consoleErrors()).isEmpty();
 
 		// a broken draft: the parser's message, no result
-		this.browser.findElement(By.id("file")).sendKeys(broken.toString());
-		this.browser.findElement(By.id("run")).click();
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
-		assertThat(this.browser.findElement(By.id("error")).getText()).contains("is not a valid DMN file: line");
-		assertThat(this.browser.findElement(By.id("result")).isDisplayed()).isFalse();
-		fullPageScreenshot("backtest-broken-draft");
+		this.session.driver().findElement(By.id("file")).sendKeys(broken.toString());
+		this.session.driver().findElement(By.id("run")).click();
+		this.session.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+		assertThat(this.session.driver().findElement(By.id("error")).getText())
+			.contains("is not a valid DMN file: line");
+		assertThat(this.session.driver().findElement(By.id("result")).isDisplayed()).isFalse();
+		this.session.fullPageScreenshot("backtest-broken-draft");
 		// the browser reports the refused request itself; nothing else went wrong
 		assertThat(consoleErrors()).isNotEmpty().allSatisfy((message) -> assertThat(message).contains("status of 400"));
 	}
@@ -140,17 +122,10 @@ class BacktestBrowserIT {
 	 * browser asks for /favicon.ico).
 	 */
 	private List<String> consoleErrors() {
-		return Browser.consoleErrors(this.browser)
+		return Browser.consoleErrors(this.session.driver())
 			.stream()
 			.filter((message) -> !message.contains("/favicon.ico"))
 			.toList();
-	}
-
-	private void fullPageScreenshot(String name) {
-		long height = ((Number) this.js.executeScript("return document.documentElement.scrollHeight")).longValue();
-		this.browser.manage().window().setSize(new Dimension(1366, (int) Math.min(height + 140, 8000)));
-		Browser.screenshot(this.browser, name);
-		this.browser.manage().window().setSize(new Dimension(1366, 900));
 	}
 
 }

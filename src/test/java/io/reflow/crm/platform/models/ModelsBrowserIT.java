@@ -14,18 +14,15 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.reflow.crm.testsupport.Browser;
+import io.reflow.crm.testsupport.BrowserSession;
 import io.reflow.crm.testsupport.Http;
 import io.reflow.crm.testsupport.Jobs;
 
@@ -73,26 +70,8 @@ class ModelsBrowserIT {
 	@Autowired
 	ManagementService managementService;
 
-	WebDriver browser;
-
-	WebDriverWait wait;
-
-	JavascriptExecutor js;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = Browser.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
-		this.js = (JavascriptExecutor) this.browser;
-		this.browser.manage().window().setSize(new Dimension(1366, 900));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
+	@RegisterExtension
+	final BrowserSession session = new BrowserSession(Duration.ofSeconds(60), new Dimension(1366, 900));
 
 	@Test
 	void shouldShowVersionsAndDiagramsAndMigrateWaitingLeadsFromThePage() throws IOException {
@@ -102,68 +81,70 @@ class ModelsBrowserIT {
 			.replace("camunda:historyTimeToLive=\"P365D\"",
 					"camunda:historyTimeToLive=\"P365D\" camunda:versionTag=\"call-first\""));
 
-		this.browser.get("http://localhost:" + this.port + "/models");
-		this.wait.until(ExpectedConditions.urlContains("/login"));
-		Browser.logIn(this.browser, this.wait, "analyst", "demo");
-		this.wait.until(ExpectedConditions.urlContains("/models"));
-		this.wait.until((driver) -> Boolean.TRUE.equals(this.js.executeScript(SETTLED)));
+		this.session.driver().get("http://localhost:" + this.port + "/models");
+		this.session.await().until(ExpectedConditions.urlContains("/login"));
+		this.session.logIn("analyst", "demo");
+		this.session.await().until(ExpectedConditions.urlContains("/models"));
+		this.session.await().until((driver) -> Boolean.TRUE.equals(this.session.js().executeScript(SETTLED)));
 		assertThat(state("processes")).isEqualTo("loaded");
 		assertThat(state("decisions")).isEqualTo("loaded");
-		String processes = this.browser.findElement(By.cssSelector("[data-endpoint=processes]")).getText();
+		String processes = this.session.driver().findElement(By.cssSelector("[data-endpoint=processes]")).getText();
 		assertThat(processes).contains("Lead qualification", KEY, "v" + target.getVersion() + " · call-first",
 				"v" + base.getVersion() + " · 2 running");
-		assertThat(this.browser.findElements(By.cssSelector("a.backtest[data-key=discount]"))).singleElement()
+		assertThat(this.session.driver().findElements(By.cssSelector("a.backtest[data-key=discount]"))).singleElement()
 			.satisfies((link) -> assertThat(link.getAttribute("href")).endsWith("/models/decisions/discount/backtest"));
-		fullPageScreenshot("models-catalogue");
+		this.session.fullPageScreenshot("models-catalogue");
 
 		// the BPMN diagram of the base version
-		this.browser
+		this.session.driver()
 			.findElement(By.cssSelector(
 					"button.chip[data-kind=process][data-key=" + KEY + "][data-version='" + base.getVersion() + "']"))
 			.click();
 		waitForDiagram("process");
-		assertThat(
-				((Number) this.js.executeScript("return document.querySelectorAll('#diagram svg .djs-shape').length"))
-					.intValue())
+		assertThat(((Number) this.session.js()
+			.executeScript("return document.querySelectorAll('#diagram svg .djs-shape').length")).intValue())
 			.isGreaterThan(10);
-		assertThat(
-				this.js.executeScript("return !!document.querySelector('#diagram [data-element-id=Task_QualifyLead]')"))
+		assertThat(this.session.js()
+			.executeScript("return !!document.querySelector('#diagram [data-element-id=Task_QualifyLead]')"))
 			.isEqualTo(true);
-		assertThat(this.browser.findElement(By.id("version-facts")).getText()).contains(base.getId());
+		assertThat(this.session.driver().findElement(By.id("version-facts")).getText()).contains(base.getId());
 
 		// a decision table
-		this.browser.findElement(By.cssSelector("tr[data-key=discount] button.link")).click();
+		this.session.driver().findElement(By.cssSelector("tr[data-key=discount] button.link")).click();
 		waitForDiagram("decision");
-		assertThat(((Number) this.js
+		assertThat(((Number) this.session.js()
 			.executeScript("return document.querySelectorAll('#diagram .tjs-table tbody tr').length")).intValue())
 			.isPositive();
-		Browser.screenshot(this.browser, "models-decision-discount");
+		Browser.screenshot(this.session.driver(), "models-decision-discount");
 
 		// back to the process: dry run, then migrate
-		this.browser.findElement(By.cssSelector("tr[data-key=" + KEY + "] button.link")).click();
+		this.session.driver().findElement(By.cssSelector("tr[data-key=" + KEY + "] button.link")).click();
 		waitForDiagram("process");
-		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("migration")));
-		new Select(this.browser.findElement(By.id("migration-source")))
+		this.session.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("migration")));
+		new Select(this.session.driver().findElement(By.id("migration-source")))
 			.selectByValue(String.valueOf(base.getVersion()));
-		new Select(this.browser.findElement(By.id("migration-target")))
+		new Select(this.session.driver().findElement(By.id("migration-target")))
 			.selectByValue(String.valueOf(target.getVersion()));
-		this.browser.findElement(By.id("dry-run")).click();
-		this.wait.until(
-				(driver) -> "loaded".equals(driver.findElement(By.id("migration-result")).getAttribute("data-state")));
-		assertThat(this.browser.findElement(By.cssSelector("#migration-result .summary")).getText())
+		this.session.driver().findElement(By.id("dry-run")).click();
+		this.session.await()
+			.until((driver) -> "loaded"
+				.equals(driver.findElement(By.id("migration-result")).getAttribute("data-state")));
+		assertThat(this.session.driver().findElement(By.cssSelector("#migration-result .summary")).getText())
 			.isEqualTo("2 of 2 running instances can be migrated from v" + base.getVersion() + " to v"
 					+ target.getVersion() + ".");
 		assertThat(this.runtimeService.createProcessInstanceQuery().processDefinitionId(base.getId()).count())
 			.isEqualTo(2);
-		Browser.screenshot(this.browser, "models-migration-dry-run");
-		assertThat(this.browser.findElement(By.id("migrate")).isEnabled()).isTrue();
-		this.browser.findElement(By.id("migrate")).click();
-		this.wait.until((driver) -> driver.findElement(By.id("migration-progress")).getAttribute("data-batch") != null);
-		String batchId = this.browser.findElement(By.id("migration-progress")).getAttribute("data-batch");
+		Browser.screenshot(this.session.driver(), "models-migration-dry-run");
+		assertThat(this.session.driver().findElement(By.id("migrate")).isEnabled()).isTrue();
+		this.session.driver().findElement(By.id("migrate")).click();
+		this.session.await()
+			.until((driver) -> driver.findElement(By.id("migration-progress")).getAttribute("data-batch") != null);
+		String batchId = this.session.driver().findElement(By.id("migration-progress")).getAttribute("data-batch");
 		runBatch(batchId);
-		this.wait.until(
-				(driver) -> "done".equals(driver.findElement(By.id("migration-progress")).getAttribute("data-state")));
-		assertThat(this.browser.findElement(By.id("migration-progress")).getText())
+		this.session.await()
+			.until((driver) -> "done"
+				.equals(driver.findElement(By.id("migration-progress")).getAttribute("data-state")));
+		assertThat(this.session.driver().findElement(By.id("migration-progress")).getText())
 			.contains("Finished: 2 of 2 instances now run on v" + target.getVersion());
 		for (String lead : leads) {
 			assertThat(this.runtimeService.createProcessInstanceQuery()
@@ -171,45 +152,42 @@ class ModelsBrowserIT {
 				.singleResult()
 				.getProcessDefinitionId()).isEqualTo(target.getId());
 		}
-		this.wait.until((driver) -> driver.findElement(By.id("migration-history")).getText().contains("done: 2"));
+		this.session.await()
+			.until((driver) -> driver.findElement(By.id("migration-history")).getText().contains("done: 2"));
 		HttpResponse<String> progress = new Http(this.port).to("/api/processes/" + KEY + "/migrations/" + batchId)
 			.basic("analyst", "demo")
 			.get();
 		// the audit trail shows the deployments and the migration's start and outcome
-		this.wait.until((
-				driver) -> !driver.findElements(By.cssSelector("#audit tr[data-action=MIGRATION_FINISHED]")).isEmpty());
+		this.session.await()
+			.until((driver) -> !driver.findElements(By.cssSelector("#audit tr[data-action=MIGRATION_FINISHED]"))
+				.isEmpty());
 		assertThat(state("audit")).isEqualTo("loaded");
-		assertThat(this.browser.findElement(By.id("audit")).getText()).contains("MIGRATION_STARTED", "DEPLOYED",
-				"v" + base.getVersion() + " → v" + target.getVersion() + ", 2 instances, batch " + batchId);
-		assertThat(this.browser.findElement(By.id("reload")).isDisplayed()).as("live reload is off in tests").isFalse();
+		assertThat(this.session.driver().findElement(By.id("audit")).getText()).contains("MIGRATION_STARTED",
+				"DEPLOYED", "v" + base.getVersion() + " → v" + target.getVersion() + ", 2 instances, batch " + batchId);
+		assertThat(this.session.driver().findElement(By.id("reload")).isDisplayed()).as("live reload is off in tests")
+			.isFalse();
 		assertThat((String) JsonPath.read(progress.body(), "$.source")).isEqualTo("/models");
 		assertThat((String) JsonPath.read(progress.body(), "$.startedBy")).isEqualTo("analyst");
-		fullPageScreenshot("models-migration-done");
+		this.session.fullPageScreenshot("models-migration-done");
 		// the login page has no icon of its own; the browser's request for one is not
 		// ours
-		assertThat(Browser.consoleErrors(this.browser)).filteredOn((message) -> !message.contains("/favicon.ico"))
+		assertThat(Browser.consoleErrors(this.session.driver()))
+			.filteredOn((message) -> !message.contains("/favicon.ico"))
 			.isEmpty();
 	}
 
-	/** The whole page at 1366 px width. */
-	private void fullPageScreenshot(String name) {
-		long height = ((Number) this.js.executeScript("return document.documentElement.scrollHeight")).longValue();
-		this.browser.manage().window().setSize(new Dimension(1366, (int) Math.min(height + 140, 8000)));
-		Browser.screenshot(this.browser, name);
-		this.browser.manage().window().setSize(new Dimension(1366, 900));
-	}
-
 	private void waitForDiagram(String kind) {
-		this.wait.until((driver) -> {
-			Object state = this.js.executeScript(
-					"const d = document.getElementById('diagram'); return d.dataset.kind + ':' + d.dataset.state"
-							+ " + ':' + document.querySelector('[data-endpoint=detail]').dataset.state;");
+		this.session.await().until((driver) -> {
+			Object state = this.session.js()
+				.executeScript(
+						"const d = document.getElementById('diagram'); return d.dataset.kind + ':' + d.dataset.state"
+								+ " + ':' + document.querySelector('[data-endpoint=detail]').dataset.state;");
 			return (kind + ":loaded:loaded").equals(state);
 		});
 	}
 
 	private String state(String endpoint) {
-		return (String) this.js
+		return (String) this.session.js()
 			.executeScript("return document.querySelector('[data-endpoint=" + endpoint + "]').dataset.state");
 	}
 
