@@ -3,6 +3,7 @@ package io.reflow.crm.testsupport;
 import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
@@ -29,6 +30,27 @@ public final class Jobs {
 			}
 			jobs.forEach((job) -> managementService.executeJob(job.getId()));
 		}
+	}
+
+	/**
+	 * Runs a batch's seed, execution and monitor jobs (a migration batch, say) until the
+	 * batch is over.
+	 * @throws AssertionError if it is not over after 20 rounds
+	 */
+	public static void runBatch(ManagementService managementService, String batchId) {
+		for (int round = 0; round < 20; round++) {
+			Batch batch = managementService.createBatchQuery().batchId(batchId).singleResult();
+			if (batch == null) {
+				return;
+			}
+			for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
+					batch.getMonitorJobDefinitionId())) {
+				for (Job job : managementService.createJobQuery().jobDefinitionId(definition).list()) {
+					managementService.executeJob(job.getId());
+				}
+			}
+		}
+		throw new AssertionError("Batch " + batchId + " did not end");
 	}
 
 }

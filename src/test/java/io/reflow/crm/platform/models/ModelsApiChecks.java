@@ -14,10 +14,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 
 import io.reflow.crm.platform.audit.ModelAudit;
@@ -436,21 +434,8 @@ abstract class ModelsApiChecks {
 				""";
 	}
 
-	/** Runs a batch's seed, migration and monitor jobs until the batch is over. */
 	void runBatch(String batchId) {
-		for (int round = 0; round < 20; round++) {
-			Batch batch = this.managementService.createBatchQuery().batchId(batchId).singleResult();
-			if (batch == null) {
-				return;
-			}
-			for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
-					batch.getMonitorJobDefinitionId())) {
-				for (Job job : this.managementService.createJobQuery().jobDefinitionId(definition).list()) {
-					this.managementService.executeJob(job.getId());
-				}
-			}
-		}
-		throw new AssertionError("Batch " + batchId + " did not end");
+		Jobs.runBatch(this.managementService, batchId);
 	}
 
 	ProcessDefinition deploy(String bpmn, String user) throws IOException {

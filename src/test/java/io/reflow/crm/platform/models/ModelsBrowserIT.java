@@ -11,9 +11,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -140,7 +138,7 @@ class ModelsBrowserIT {
 		this.session.await()
 			.until((driver) -> driver.findElement(By.id("migration-progress")).getAttribute("data-batch") != null);
 		String batchId = this.session.driver().findElement(By.id("migration-progress")).getAttribute("data-batch");
-		runBatch(batchId);
+		Jobs.runBatch(this.managementService, batchId);
 		this.session.await()
 			.until((driver) -> "done"
 				.equals(driver.findElement(By.id("migration-progress")).getAttribute("data-state")));
@@ -203,22 +201,6 @@ class ModelsBrowserIT {
 		String pid = JsonPath.read(created.body(), "$.processInstanceId");
 		Jobs.runDue(this.managementService, pid);
 		return pid;
-	}
-
-	private void runBatch(String batchId) {
-		for (int round = 0; round < 20; round++) {
-			Batch batch = this.managementService.createBatchQuery().batchId(batchId).singleResult();
-			if (batch == null) {
-				return;
-			}
-			for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
-					batch.getMonitorJobDefinitionId())) {
-				for (Job job : this.managementService.createJobQuery().jobDefinitionId(definition).list()) {
-					this.managementService.executeJob(job.getId());
-				}
-			}
-		}
-		throw new AssertionError("Batch " + batchId + " did not end");
 	}
 
 	private ProcessDefinition deploy(String bpmn) throws IOException {
