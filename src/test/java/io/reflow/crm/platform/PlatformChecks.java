@@ -316,6 +316,26 @@ abstract class PlatformChecks {
 	}
 
 	@Test
+	void shouldAnswerUnroutedApiRequestsWithProblemDetailsAndPagesWithTheErrorPage() {
+		HttpResponse<String> api = http().to("/api/no-such-thing").basic("admin", "demo").get();
+		assertThat(api.statusCode()).isEqualTo(404);
+		assertThat(api.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(api.body()).contains("Nothing is served at /api/no-such-thing");
+		HttpResponse<String> method = http().to("/api/customers").basic("admin", "demo").putJson("{}");
+		assertThat(method.statusCode()).isEqualTo(405);
+		assertThat(method.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		HttpResponse<String> page = http().to("/no-such-page")
+			.basic("admin", "demo")
+			.header("Accept", "text/html")
+			.get();
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+	}
+
+	@Test
 	void shouldDocumentOurApiInOpenApiAndSwaggerUi() {
 		HttpResponse<String> docs = http().to("/v3/api-docs").basic("analyst", "demo").get();
 		assertThat(docs.statusCode()).isEqualTo(200);

@@ -311,6 +311,16 @@ abstract class BacktestChecks {
 		HttpResponse<String> noFile = post("analyst", PATH, null, Map.of("outputs", "approvalLevel"));
 		assertProblem(noFile, 400);
 		assertThat((String) JsonPath.read(noFile.body(), "$.detail")).contains("file");
+
+		// refused before any controller is chosen: still problem details
+		byte[] huge = new byte[2 * 1024 * 1024];
+		java.util.Arrays.fill(huge, (byte) ' ');
+		HttpResponse<String> tooLarge = post("analyst", PATH, huge, Map.of());
+		assertProblem(tooLarge, 413);
+		assertThat((String) JsonPath.read(tooLarge.body(), "$.detail")).contains("larger than allowed");
+		HttpResponse<String> get = new Http(this.port).to(PATH).basic("analyst", "demo").get();
+		assertProblem(get, 405);
+		assertThat((String) JsonPath.read(get.body(), "$.detail")).contains("GET is not supported");
 	}
 
 	@Test
