@@ -40,6 +40,21 @@ class PlatformConfiguration {
 		return Clock.systemDefaultZone();
 	}
 
+	/**
+	 * 409 for a user who lost the race for a task (see
+	 * {@link io.reflow.crm.platform.web.TaskRaceGuard}), on engine REST and the webapps'
+	 * API.
+	 */
+	@Bean
+	org.springframework.boot.web.servlet.FilterRegistrationBean<io.reflow.crm.platform.web.TaskRaceGuard> taskRaceGuard(
+			org.camunda.bpm.engine.ProcessEngine processEngine) {
+		org.springframework.boot.web.servlet.FilterRegistrationBean<io.reflow.crm.platform.web.TaskRaceGuard> registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+				new io.reflow.crm.platform.web.TaskRaceGuard(processEngine));
+		registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
+		registration.setOrder(30);
+		return registration;
+	}
+
 	@Bean
 	ModelDeployer modelDeployer(RepositoryService repositoryService, ResourcePatternResolver resolver,
 			ModelDeploymentProperties properties) {

@@ -190,6 +190,54 @@ abstract class SupportApiChecks {
 			.statusCode()).isEqualTo(409);
 	}
 
+	/**
+	 * Two agents resolve the same case at the same moment (a double click, two tabs): one
+	 * wins, the other gets 409 problem details (a lost race inside the engine) or 404
+	 * (the task was already gone), never Camunda's 500; the case is resolved once.
+	 */
+	@Test
+	void shouldLetOneOfTwoSimultaneousCompletionsWinAndAnswerTheOther409() throws Exception {
+		String variables = """
+				{"variables":{"fieldVisitNeeded":{"value":false},"diagnosis":{"value":"Expired token"},
+				 "resolution":{"value":"Renewed the API token"}}}""";
+		java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 10; round++) {
+				Map<String, Object> opened = open("wu.qiang", json(this.standard, "INQUIRY", "NORMAL", ""));
+				String taskId = (String) tasksOf("wu.qiang", opened.get("processInstanceId")).get(0).get("id");
+				java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+				java.util.concurrent.Callable<HttpResponse<String>> complete = () -> {
+					start.await();
+					return as("wu.qiang", "/engine-rest/task/" + taskId + "/complete").postJson(variables);
+				};
+				java.util.concurrent.Future<HttpResponse<String>> first = clients.submit(complete);
+				java.util.concurrent.Future<HttpResponse<String>> second = clients.submit(complete);
+				start.countDown();
+				List<HttpResponse<String>> answers = List.of(first.get(), second.get());
+
+				assertThat(answers).as("round %d", round).filteredOn((answer) -> answer.statusCode() == 204).hasSize(1);
+				HttpResponse<String> loser = answers.stream()
+					.filter((answer) -> answer.statusCode() != 204)
+					.findFirst()
+					.orElseThrow();
+				assertThat(loser.statusCode()).as(loser.body()).isEqualTo(409);
+				assertThat(loser.headers().firstValue("Content-Type"))
+					.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+				assertThat((String) JsonPath.read(loser.body(), "$.message")).isNotBlank()
+					.doesNotContain("ENGINE-")
+					.doesNotContain("Entity");
+				assertThat(read(opened.get("id"))).containsEntry("status", "RESOLVED");
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
+		// an id that never was a task: 404 problem details, not Camunda's 500
+		HttpResponse<String> unknown = as("wu.qiang", "/engine-rest/task/no-such-task/complete").postJson(variables);
+		assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+		assertThat((String) JsonPath.read(unknown.body(), "$.message")).contains("no-such-task");
+	}
+
 	@Test
 	void shouldReopenACaseTheCustomerSaysIsNotResolved() {
 		Map<String, Object> opened = open("wu.qiang", json(this.standard, "COMPLAINT", "LOW", ""));
