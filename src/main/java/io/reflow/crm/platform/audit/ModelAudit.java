@@ -61,6 +61,12 @@ public class ModelAudit {
 		return found.map(ModelAudit::view);
 	}
 
+	/** Every entry of one kind (e.g. all deployments), newest first. */
+	@Transactional(readOnly = true)
+	public List<ModelAuditRecord> all(ModelAuditAction action) {
+		return this.entries.findByActionOrderByOccurredAtDescIdDesc(action).stream().map(ModelAudit::view).toList();
+	}
+
 	private static ModelAuditRecord view(ModelAuditEntry entry) {
 		List<String> resources = (entry.resources == null || entry.resources.isEmpty()) ? List.of()
 				: Arrays.asList(entry.resources.split(RESOURCE_SEPARATOR));

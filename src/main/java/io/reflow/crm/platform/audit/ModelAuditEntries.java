@@ -10,6 +10,8 @@ interface ModelAuditEntries extends JpaRepository<ModelAuditEntry, Long> {
 
 	Page<ModelAuditEntry> findByOccurredAtBetweenOrderByOccurredAtDescIdDesc(Instant from, Instant to, Pageable page);
 
+	java.util.List<ModelAuditEntry> findByActionOrderByOccurredAtDescIdDesc(ModelAuditAction action);
+
 	Page<ModelAuditEntry> findBySubjectAndOccurredAtBetweenOrderByOccurredAtDescIdDesc(String subject, Instant from,
 			Instant to, Pageable page);
 

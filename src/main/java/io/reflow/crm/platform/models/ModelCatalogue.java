@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,7 +28,6 @@ import io.reflow.crm.platform.audit.ModelAuditRecord;
 import io.reflow.crm.platform.migration.AutoMigrationSetting;
 import io.reflow.crm.platform.web.NotFoundException;
 
-import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,12 +48,9 @@ class ModelCatalogue {
 
 	private final ModelAudit audit;
 
-	private final Clock clock;
-
-	ModelCatalogue(ProcessEngine engine, ModelAudit audit, Clock clock) {
+	ModelCatalogue(ProcessEngine engine, ModelAudit audit) {
 		this.engine = engine;
 		this.audit = audit;
-		this.clock = clock;
 	}
 
 	List<ProcessModel> processes() {
@@ -206,30 +200,20 @@ class ModelCatalogue {
 			.stream()
 			.filter((entry) -> entry.getDeploymentId() != null && entry.getUserId() != null)
 			.forEach((entry) -> authors.put(entry.getDeploymentId(), entry.getUserId()));
-		Instant earliest = all.stream()
-			.map(ModelCatalogue::instant)
-			.filter(java.util.Objects::nonNull)
-			.min(Comparator.naturalOrder())
-			.orElse(null);
-		if (earliest != null) {
-			Instant now = Instant.now(this.clock);
-			Map<String, String> audited = new HashMap<>();
-			for (ModelAuditRecord entry : this.audit
-				.list(null, earliest.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)), Pageable.unpaged())
-				.getContent()) {
-				if (entry.action() == ModelAuditAction.DEPLOYED && entry.subject() != null
-						&& byId.containsKey(entry.subject())) {
-					// newest first; a named actor wins over an entry of the application
-					if (entry.actor() != null) {
-						audited.putIfAbsent(entry.subject(), entry.actor());
-					}
-					else if (!audited.containsKey(entry.subject()) && !authors.containsKey(entry.subject())) {
-						authors.put(entry.subject(), APPLICATION);
-					}
-				}
+		Map<String, String> audited = new HashMap<>();
+		for (ModelAuditRecord entry : this.audit.all(ModelAuditAction.DEPLOYED)) {
+			if (entry.subject() == null || !byId.containsKey(entry.subject())) {
+				continue;
 			}
-			authors.putAll(audited);
+			// newest first; a named actor wins over an entry of the application
+			if (entry.actor() != null) {
+				audited.putIfAbsent(entry.subject(), entry.actor());
+			}
+			else if (!audited.containsKey(entry.subject()) && !authors.containsKey(entry.subject())) {
+				authors.put(entry.subject(), APPLICATION);
+			}
 		}
+		authors.putAll(audited);
 		return new Deployments(byId, authors);
 	}
 
