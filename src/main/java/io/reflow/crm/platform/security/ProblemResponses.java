@@ -15,7 +15,7 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
  * Writes RFC 9457 problem details from servlet filters, where Spring MVC's exception
  * handling does not reach.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
 	private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json().build();
 
@@ -37,7 +37,7 @@ final class ProblemResponses {
 	 * Problem details that Camunda's REST clients understand too: Camunda's error JSON
 	 * carries the exception name in {@code type} and the text in {@code message}.
 	 */
-	static void writeEngineRest(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+	public static void writeEngineRest(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
 			String type, String message) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
 		problem.setType(java.net.URI.create(type));

@@ -1,12 +1,9 @@
 package io.reflow.crm.platform.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +13,9 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 
+import io.reflow.crm.platform.security.ProblemResponses;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -40,8 +40,6 @@ public class TaskRaceGuard extends OncePerRequestFilter {
 
 	private static final Pattern TASK_COMPLETION = Pattern.compile(".*/task/([^/]+)/(?:complete|submit-form|resolve)$");
 
-	private static final ObjectMapper JSON = new ObjectMapper();
-
 	private final ProcessEngine engine;
 
 	public TaskRaceGuard(ProcessEngine engine) {
@@ -65,28 +63,16 @@ public class TaskRaceGuard extends OncePerRequestFilter {
 			TaskState state = (taskId != null) ? taskState(taskId) : TaskState.UNKNOWN;
 			if (state == TaskState.ENDED) {
 				answer.resetBuffer();
-				write(answer, 409, "Conflict", "OptimisticLockingException", MESSAGE);
+				ProblemResponses.writeEngineRest(request, answer, HttpStatus.CONFLICT, "OptimisticLockingException",
+						MESSAGE);
 			}
 			else if (state == TaskState.NEVER_EXISTED && status >= 500) {
 				answer.resetBuffer();
-				write(answer, 404, "Not Found", "NullValueException", "There is no task with id " + taskId + ".");
+				ProblemResponses.writeEngineRest(request, answer, HttpStatus.NOT_FOUND, "NullValueException",
+						"There is no task with id " + taskId + ".");
 			}
 		}
 		answer.copyBodyToResponse();
-	}
-
-	private static void write(HttpServletResponse response, int status, String title, String type, String message)
-			throws IOException {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", type);
-		problem.put("title", title);
-		problem.put("status", status);
-		problem.put("detail", message);
-		problem.put("message", message);
-		response.setStatus(status);
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding("UTF-8");
-		response.getOutputStream().write(JSON.writeValueAsBytes(problem));
 	}
 
 	enum TaskState {
