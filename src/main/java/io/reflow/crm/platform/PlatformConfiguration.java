@@ -67,11 +67,23 @@ class PlatformConfiguration {
 		return new AuthorizationGrants(authorizationService, repositoryService, properties);
 	}
 
+	/**
+	 * Nodes sharing one PostgreSQL database create Camunda's schema one after the other
+	 * ({@link ClusterStartupLock}).
+	 */
+	@Bean
+	static ClusterStartupLock.EnginePlugin clusterStartupLockEnginePlugin() {
+		return new ClusterStartupLock.EnginePlugin();
+	}
+
 	@Bean
 	SmartInitializingSingleton platformStartup(ModelDeployer modelDeployer, AuthorizationGrants grants,
 			IdentityService identityService, FilterService filterService, TaskService taskService,
-			AuthorizationService authorizationService, AdminProperties adminProperties, Environment environment) {
-		return () -> {
+			AuthorizationService authorizationService, AdminProperties adminProperties, Environment environment,
+			javax.sql.DataSource dataSource) {
+		// one node at a time: two nodes starting together would both seed users and
+		// filters
+		return () -> new ClusterStartupLock(dataSource).holding(ClusterStartupLock.PLATFORM_STARTUP, () -> {
 			modelDeployer.deploy();
 			if (environment.acceptsProfiles(Profiles.of(DEMO_PROFILE))) {
 				new DemoIdentity(identityService).seed();
@@ -79,7 +91,7 @@ class PlatformConfiguration {
 			new InitialAdministrator(identityService, adminProperties).ensure();
 			grants.apply();
 			new TasklistFilters(filterService, taskService, authorizationService).ensure();
-		};
+		});
 	}
 
 }

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.ServiceImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.Resource;
@@ -78,6 +79,22 @@ public class ModelDeployer {
 	 */
 	public DeploymentResult deploy() {
 		Map<String, byte[]> models = scan();
+		if (this.repositoryService instanceof ServiceImpl service && service.getCommandExecutor() != null) {
+			// Compare and deploy under the engine's deployment lock (the row
+			// deployment.lock of ACT_GE_PROPERTY, selected for update), which Camunda's
+			// own duplicate filter holds too: two nodes starting together on one
+			// database would otherwise both see "changed" and both deploy. The nested
+			// engine calls join this command's transaction, so the lock is held until
+			// the deployment commits; the second node then finds it and deploys nothing.
+			return service.getCommandExecutor().execute((context) -> {
+				context.getPropertyManager().acquireExclusiveLock();
+				return deployChanged(models);
+			});
+		}
+		return deployChanged(models);
+	}
+
+	private DeploymentResult deployChanged(Map<String, byte[]> models) {
 		Map<String, DeployedHistory> history = deployedHistory(models.keySet());
 		Set<String> changed = new LinkedHashSet<>();
 		List<String> deployedElsewhere = new ArrayList<>();

@@ -1,0 +1,72 @@
+package io.reflow.crm.platform;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import io.reflow.crm.testsupport.PostgresServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@link ClusterStartupLock} on a real PostgreSQL server: the second node's start-up work
+ * waits until the first node's has ended; on H2 the work just runs.
+ */
+class ClusterStartupLockIT {
+
+	@Test
+	void shouldLetASecondNodeWaitUntilTheFirstNodeReleasesTheLock() throws Exception {
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setUrl(PostgresServer.newDatabase("reflow_startup_lock"));
+		dataSource.setUser("postgres");
+		ClusterStartupLock nodeA = new ClusterStartupLock(dataSource);
+		ClusterStartupLock nodeB = new ClusterStartupLock(dataSource);
+		CountDownLatch aInside = new CountDownLatch(1);
+		CountDownLatch aMayFinish = new CountDownLatch(1);
+
+		CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> nodeA.holding(42L, () -> {
+			aInside.countDown();
+			await(aMayFinish);
+			return "a";
+		}));
+		assertThat(aInside.await(30, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<String> b = CompletableFuture.supplyAsync(() -> nodeB.holding(42L, () -> "b"));
+
+		// b waits while a holds the lock
+		assertThatThrownBy(() -> b.get(1, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
+		// another key is not blocked
+		assertThat(nodeB.holding(43L, () -> "other")).isEqualTo("other");
+		aMayFinish.countDown();
+		assertThat(a.get(30, TimeUnit.SECONDS)).isEqualTo("a");
+		assertThat(b.get(30, TimeUnit.SECONDS)).isEqualTo("b");
+		// released after a failure too
+		assertThatThrownBy(() -> nodeA.holding(42L, (java.util.function.Supplier<String>) () -> {
+			throw new IllegalStateException("start-up failed");
+		})).hasMessage("start-up failed");
+		assertThat(CompletableFuture.supplyAsync(() -> nodeB.holding(42L, () -> "again")).get(30, TimeUnit.SECONDS))
+			.isEqualTo("again");
+	}
+
+	@Test
+	void shouldJustRunTheWorkOnH2() {
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL("jdbc:h2:mem:startup-lock;DB_CLOSE_DELAY=-1");
+		assertThat(new ClusterStartupLock(dataSource).holding(42L, () -> "done")).isEqualTo("done");
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
