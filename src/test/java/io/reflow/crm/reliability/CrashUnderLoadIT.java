@@ -46,6 +46,9 @@ class CrashUnderLoadIT {
 	// after a kill -9 the dead process's locked jobs wait for their lock to expire
 	private static final String LOCK_TIME_MILLIS = "10000";
 
+	// generous: on a loaded 2-core machine a start takes minutes
+	private static final Duration STARTUP = Duration.ofSeconds(300);
+
 	private AppProcess app;
 
 	private String jdbcUrl;
@@ -62,6 +65,7 @@ class CrashUnderLoadIT {
 		this.jdbcUrl = PostgresServer.newDatabase("reflow_crash");
 		int port = freePort();
 		this.app = start(port);
+		this.app.awaitReady(STARTUP);
 		String baseUrl = this.app.baseUrl();
 		SalesLoadClient.Ledger ledger = new SalesLoadClient.Ledger();
 		AtomicBoolean stop = new AtomicBoolean();
@@ -85,6 +89,7 @@ class CrashUnderLoadIT {
 				firedTimers.add(timerLead);
 				assertAcknowledgedHold(acknowledged);
 				this.app = start(port);
+				this.app.awaitReady(STARTUP);
 				restarts++;
 				assertAcknowledgedHold(acknowledged);
 			}
@@ -130,7 +135,7 @@ class CrashUnderLoadIT {
 			.property("camunda.bpm.job-execution.lock-time-in-millis", LOCK_TIME_MILLIS)
 			.property("camunda.bpm.job-execution.max-wait", "2000")
 			.build()
-			.startAndAwaitReady(Duration.ofSeconds(150));
+			.start();
 	}
 
 	/** Everything acknowledged in the snapshot holds in the database. */

@@ -87,7 +87,9 @@ class DatabaseOutageIT {
 			.property("camunda.bpm.job-execution.lock-time-in-millis", "10000")
 			.property("camunda.bpm.job-execution.max-wait", "2000")
 			.build()
-			.startAndAwaitReady(Duration.ofSeconds(150));
+			.start();
+		this.app.awaitReady(Duration.ofSeconds(300)); // minutes on a loaded 2-core
+														// machine
 		SalesLoadClient.Ledger ledger = new SalesLoadClient.Ledger();
 		AtomicBoolean stop = new AtomicBoolean();
 		SalesLoadClient probe = new SalesLoadClient(this.app.baseUrl(), "probe", new SalesLoadClient.Ledger(),
@@ -120,7 +122,7 @@ class DatabaseOutageIT {
 										// trying
 				}
 				startPostgres();
-				this.app.awaitReady(Duration.ofSeconds(60));
+				this.app.awaitReady(Duration.ofSeconds(120));
 				assertAcknowledgedHold(acknowledged);
 				// the outage's lead was not stored; the same request now is
 				assertThat(count("select count(*) from crm_lead where external_ref = ?", "outage-" + outage)).isZero();

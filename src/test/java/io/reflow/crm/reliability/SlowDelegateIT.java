@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
@@ -39,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A step slower than the job executor's lock time: {@code Task_SendQuote} (async, renders
- * the PDF and mails it to the customer) with a mail port that takes 3 s while jobs are
- * locked for 1 s. The job executor acquires the job again while the first run is still
+ * the PDF and mails it to the customer) with a mail port that takes 9 s while jobs are
+ * locked for 4 s. The job executor acquires the job again while the first run is still
  * busy and runs the step a second time; the first run then fails on the job's optimistic
  * lock and rolls back. The mail must still go out exactly once per quote (the idempotency
  * key {@code quote-sent-<id>} in {@code crm_sales_mail}), with one document, one
@@ -50,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DirtiesContext
 @SpringBootTest(
-		properties = { "camunda.bpm.job-execution.enabled=true", "camunda.bpm.job-execution.lock-time-in-millis=1000",
+		properties = { "camunda.bpm.job-execution.enabled=true", "camunda.bpm.job-execution.lock-time-in-millis=4000",
 				"camunda.bpm.job-execution.wait-time-in-millis=200", "camunda.bpm.job-execution.max-wait=300" })
 @ActiveProfiles({ "demo", "test", "postgres" })
 class SlowDelegateIT {
@@ -59,7 +60,7 @@ class SlowDelegateIT {
 
 	private static final int QUOTES = FULL ? 4 : 1;
 
-	static final long SLOW_MAIL_MILLIS = 3000;
+	static final long SLOW_MAIL_MILLIS = 9000;
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
@@ -73,7 +74,7 @@ class SlowDelegateIT {
 
 		static final AtomicInteger SEND_QUOTE_RUNS = new AtomicInteger();
 
-		/** The mail port, three times slower than the job lock time, for quotes. */
+		/** The mail port, more than twice the job lock time, for quotes. */
 		@Bean
 		@Primary
 		SalesMailer slowMailer() {
@@ -120,6 +121,9 @@ class SlowDelegateIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ManagementService managementService;
 
 	@Test
 	void shouldSendTheQuoteOnceWhenSendingTakesLongerThanTheJobLock() throws Exception {
