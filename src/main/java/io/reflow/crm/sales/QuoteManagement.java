@@ -58,6 +58,8 @@ public class QuoteManagement {
 
 	private final SalesMailer mailer;
 
+	private final SentSalesMails onceOnlyMails;
+
 	private final IdentityService identityService;
 
 	private final ObjectMapper objectMapper;
@@ -66,7 +68,7 @@ public class QuoteManagement {
 
 	QuoteManagement(Quotes quotes, QuoteDocumentStore documents, OpportunityManagement opportunities,
 			CustomerManagement customers, CustomerTimeline timeline, QuoteDocuments renderer, SalesMailer mailer,
-			IdentityService identityService, ObjectMapper objectMapper, Clock clock) {
+			SentSalesMails onceOnlyMails, IdentityService identityService, ObjectMapper objectMapper, Clock clock) {
 		this.quotes = quotes;
 		this.documents = documents;
 		this.opportunities = opportunities;
@@ -74,6 +76,7 @@ public class QuoteManagement {
 		this.timeline = timeline;
 		this.renderer = renderer;
 		this.mailer = mailer;
+		this.onceOnlyMails = onceOnlyMails;
 		this.identityService = identityService;
 		this.objectMapper = objectMapper;
 		this.clock = clock;
@@ -212,7 +215,8 @@ public class QuoteManagement {
 	/**
 	 * Step {@code Task_SendQuote}: renders the approved quote as PDF, keeps it, mails it
 	 * to the contact and moves the opportunity to NEGOTIATION. Safe to repeat after a
-	 * failure: the document is made once.
+	 * failure or while an earlier run is still busy: the document is made once (its key
+	 * is the quote) and the mail is sent once (idempotency key {@code quote-sent-<id>}).
 	 */
 	public void send(long quoteId) {
 		Quote quote = load(quoteId);
@@ -239,11 +243,13 @@ public class QuoteManagement {
 				.saveAndFlush(new QuoteDocument(quoteId, quote.number() + ".pdf", pdf, this.clock.instant()));
 		});
 		if (quote.getStatus() != QuoteStatus.SENT) {
-			this.mailer.send(new SalesMail(
-					(contact != null && contact.email() != null) ? List.of(contact.email())
-							: List.of("group:" + opportunity.getOwnerGroup()),
-					"Quotation " + quote.number(), "Please find our quotation " + quote.number() + " attached.",
-					document.getFileName(), document.getContent()));
+			// once per quote even when this step runs twice (SentSalesMails)
+			this.onceOnlyMails.sendOnce("quote-sent-" + quoteId,
+					new SalesMail(
+							(contact != null && contact.email() != null) ? List.of(contact.email())
+									: List.of("group:" + opportunity.getOwnerGroup()),
+							"Quotation " + quote.number(), "Please find our quotation " + quote.number() + " attached.",
+							document.getFileName(), document.getContent()));
 			quote.sent(this.clock.instant());
 			opportunity.negotiating();
 			this.timeline.record(InteractionDraft.forOpportunity(opportunity.getId(), customer.id(), "QUOTE_SENT",

@@ -22,7 +22,7 @@ public final class ProblemResponses {
 	private ProblemResponses() {
 	}
 
-	static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+	public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
 			String detail) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);

@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every client error of our {@code /api} becomes RFC 9457 problem details that name the
  * bad field ({@code errors: [{field, message}]}); unexpected failures become a plain 500
- * without internals.
+ * without internals, an unreachable database ({@link DatabaseUnavailable}) a 503.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -178,13 +178,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	/**
+	 * Anything unexpected is 500, except the database being unreachable (an outage, a
+	 * restart, the pool timing out): 503 with {@code Retry-After}, nothing was saved.
+	 */
 	@ExceptionHandler(Exception.class)
-	ProblemDetail handleUnexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		if (DatabaseUnavailable.causedBy(ex)) {
+			log.warn("Database unavailable, answered 503: {}", ex.getMessage());
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					DatabaseUnavailable.DETAIL);
+			problem.setTitle("Service unavailable");
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+				.body(problem);
+		}
 		log.error("Unexpected failure", ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"An unexpected error occurred; it has been logged.");
 		problem.setTitle("Internal error");
-		return problem;
+		return ResponseEntity.internalServerError().body(problem);
 	}
 
 	private static ProblemDetail invalid(List<FieldProblem> errors) {
