@@ -25,7 +25,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
  * as user {@code nobody} (with the data directory handed over to it) when started as
  * root. The repacked archive is cached under {@code target/}.
  */
-final class RootSafePostgresBinaries implements PgBinaryResolver {
+public final class RootSafePostgresBinaries implements PgBinaryResolver {
 
 	private static final Set<String> WRAPPED = Set.of("bin/initdb", "bin/pg_ctl");
 
@@ -44,11 +44,11 @@ final class RootSafePostgresBinaries implements PgBinaryResolver {
 
 	private final Path cache;
 
-	RootSafePostgresBinaries(Path cache) {
+	public RootSafePostgresBinaries(Path cache) {
 		this.cache = cache;
 	}
 
-	static boolean runningAsRoot() {
+	public static boolean runningAsRoot() {
 		return "root".equals(System.getProperty("user.name"));
 	}
 
