@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
  * engine commits while running sales cases as a fraction of it, and SQL statements and
  * commits per completed case (from {@code pg_stat_statements}) of Reflow as configured
  * against a bare engine with default settings and with the tuning candidates. Sizes:
- * {@code -Dreflow.bench.ceiling.cases} (cases per repetition, default 25),
+ * {@code -Dreflow.bench.ceiling.cases} (cases per repetition, default 10),
  * {@code -Dreflow.bench.ceiling.seconds} (per pgbench run, default 10),
  * {@code -Dreflow.bench.repetitions}.
  */
 class DatabaseCeilingBenchmark extends ReflowOnPostgres {
 
-	static final int CASES = Integer.getInteger("reflow.bench.ceiling.cases", 25);
+	static final int CASES = Integer.getInteger("reflow.bench.ceiling.cases", 10);
 
 	static final int SECONDS = Integer.getInteger("reflow.bench.ceiling.seconds", 10);
 
@@ -147,9 +147,10 @@ class DatabaseCeilingBenchmark extends ReflowOnPostgres {
 						"""
 								Engines: the sales case of section 1 (lead to order, Java API, %d client threads, jobs run by the
 								driver), %d cases per repetition, 1 warm-up round, %d interleaved repetitions; each engine on its own
-								database of the same server. Statements and commits are the `pg_stat_statements` calls of the
-								engine's database during the repetition (statements without BEGIN/COMMIT/SET; commits = COMMIT
-								statements), divided by the completed cases; engine transactions/s = commits per second of wall
+								database of the same server. Statements are the `pg_stat_statements` calls of the engine's
+								database during the repetition (without BEGIN/COMMIT/SET), commits its `pg_stat_database.xact_commit`
+								(read-only transactions included), each divided by the completed cases; engine transactions/s =
+								commits per second of wall
 								time. Fraction = engine commits/s (median) / the highest pgbench transactions/s.
 								""",
 						SalesCases.THREADS, CASES, REPETITIONS)

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
  * Section 3: the sales case of section 1 on the bare engine (so only the engine's own
  * database work differs) on H2 (file database, as the demo profile) and PostgreSQL, and
  * with the history levels FULL, AUDIT and ACTIVITY on PostgreSQL. Sizes:
- * {@code -Dreflow.bench.levels.cases} (default 30), {@code -Dreflow.bench.repetitions}.
+ * {@code -Dreflow.bench.levels.cases} (default 15), {@code -Dreflow.bench.repetitions}.
  */
 class DatabasesAndHistoryLevelsBenchmark {
 
-	static final int CASES = Integer.getInteger("reflow.bench.levels.cases", 30);
+	static final int CASES = Integer.getInteger("reflow.bench.levels.cases", 15);
 
 	static final int REPETITIONS = Integer.getInteger("reflow.bench.repetitions", 5);
 

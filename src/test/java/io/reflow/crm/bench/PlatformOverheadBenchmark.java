@@ -11,15 +11,15 @@ import org.junit.jupiter.api.Test;
  * Reflow, driven through its Java API and through its REST API, against a bare Camunda
  * engine with the same models, history level (FULL) and PostgreSQL server and no-op
  * delegates. Sizes: {@code -Dreflow.bench.overhead.cases} (Java API cases per repetition,
- * default 40), {@code -Dreflow.bench.overhead.restCases} (default 20),
+ * default 40), {@code -Dreflow.bench.overhead.restCases} (default 10),
  * {@code -Dreflow.bench.repetitions} (default 5), {@code -Dreflow.bench.threads} (client
  * threads, default 2).
  */
 class PlatformOverheadBenchmark extends ReflowOnPostgres {
 
-	static final int CASES = Integer.getInteger("reflow.bench.overhead.cases", 40);
+	static final int CASES = Integer.getInteger("reflow.bench.overhead.cases", 20);
 
-	static final int REST_CASES = Integer.getInteger("reflow.bench.overhead.restCases", 20);
+	static final int REST_CASES = Integer.getInteger("reflow.bench.overhead.restCases", 10);
 
 	static final int REPETITIONS = Integer.getInteger("reflow.bench.repetitions", 5);
 
