@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 
 /**
@@ -13,8 +12,10 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  * default database handler: the engine's own {@code CompositeDbHistoryEventHandler} would
  * call it first, but the database handler completes an end event with the start time it
  * reads from the history row (needed for the duration), so the handlers are listed
- * explicitly with the database handler first. History is written as before. The Spring
- * Boot starter applies every {@code ProcessEnginePlugin} bean.
+ * explicitly with the database handler first. The database handler is
+ * {@link DbHistoryWithoutVariableDetails}: FULL history without the variable-update rows
+ * of {@code ACT_HI_DETAIL}. The Spring Boot starter applies every
+ * {@code ProcessEnginePlugin} bean.
  */
 class KpiEnginePlugin extends AbstractProcessEnginePlugin {
 
@@ -27,7 +28,7 @@ class KpiEnginePlugin extends AbstractProcessEnginePlugin {
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		List<HistoryEventHandler> handlers = new ArrayList<>();
-		handlers.add(new DbHistoryEventHandler());
+		handlers.add(new DbHistoryWithoutVariableDetails());
 		if (configuration.getCustomHistoryEventHandlers() != null) {
 			handlers.addAll(configuration.getCustomHistoryEventHandlers());
 		}

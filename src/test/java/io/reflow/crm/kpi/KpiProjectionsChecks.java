@@ -463,6 +463,34 @@ abstract class KpiProjectionsChecks {
 	}
 
 	@Test
+	void shouldKeepVariableHistoryButNoVariableUpdateDetails() {
+		this.repositoryService.createDeployment()
+			.addModelInstance("detail-probe.bpmn",
+					Bpmn.createExecutableProcess("detail-probe")
+						.camundaHistoryTimeToLive(1)
+						.startEvent("StartEvent_Probe")
+						.userTask("Task_Probe")
+						.camundaCandidateGroups("managers")
+						.endEvent("EndEvent_Probe")
+						.done())
+			.deploy();
+		String id = this.runtimeService.startProcessInstanceByKey("detail-probe", Map.of("amount", 1)).getId();
+		this.runtimeService.setVariable(id, "amount", 2);
+
+		assertThat(this.historyService.createHistoricVariableInstanceQuery()
+			.processInstanceId(id)
+			.variableName("amount")
+			.singleResult()
+			.getValue()).isEqualTo(2);
+		assertThat(this.historyService.createHistoricDetailQuery().processInstanceId(id).variableUpdates().count())
+			.as("no ACT_HI_DETAIL rows (DbHistoryWithoutVariableDetails)")
+			.isZero();
+		assertThat(this.historyService.createHistoricActivityInstanceQuery().processInstanceId(id).count())
+			.as("activity history as before")
+			.isEqualTo(2);
+	}
+
+	@Test
 	void shouldRefuseBadPeriodsSalesRepsAndListThePathsInOpenApi() {
 		LocalDate today = LocalDate.now(SHANGHAI);
 		HttpResponse<String> reversed = as("manager", "/api/kpis/processes?from=" + today + "&to=" + today.minusDays(1))
