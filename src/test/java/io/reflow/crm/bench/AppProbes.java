@@ -79,13 +79,17 @@ final class AppProbes {
 	}
 
 	/**
-	 * Spring's "Started ... in N seconds (process running for M)": N and M, or empty.
+	 * Spring's last "Started ... in N seconds (process running for M)": N and M, or
+	 * empty.
 	 */
 	static double[] startedLine(AppProcess app) {
+		// the last one: the log file is appended to, so it may hold earlier runs
 		Matcher matcher = STARTED.matcher(app.log());
-		return matcher.find()
-				? new double[] { Double.parseDouble(matcher.group(1)), Double.parseDouble(matcher.group(2)) }
-				: new double[0];
+		double[] last = new double[0];
+		while (matcher.find()) {
+			last = new double[] { Double.parseDouble(matcher.group(1)), Double.parseDouble(matcher.group(2)) };
+		}
+		return last;
 	}
 
 	/**

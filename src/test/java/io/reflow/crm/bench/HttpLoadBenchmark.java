@@ -245,8 +245,9 @@ class HttpLoadBenchmark {
 			List<OpenLoad.Result> finalLeads, List<OpenLoad.Result> finalTasks, double leadsRate, double tasksRate,
 			long visibleTasks, long allLeads, long errorLines) {
 		BenchReport report = BenchReport.section("6-http-load", "6. HTTP under load");
-		report.paragraph("Machine: " + BenchReport.machine("PostgreSQL " + PostgresServer.version()
-				+ " (embedded, one server per test JVM, fsync=off; database " + database.replaceAll(".*/", "") + ")"));
+		report.paragraph("Machine: " + BenchReport.machine(
+				"PostgreSQL " + PostgresServer.version() + " (embedded, one server per test JVM, fsync=off; database "
+						+ database.replaceAll(".*/", "").replaceAll("\\?.*", "") + ")"));
 		report.paragraph("""
 				Open-loop Java load generator (`OpenLoad`: java.net.http.HttpClient, HTTP/1.1 keep-alive on loopback, \
 				requests due at a fixed arrival rate, latency measured from the due time so queueing counts, at most \
