@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * both while {@code POST /api/leads} and the task list run at a moderate rate.
  * <p>
  * Settings (system properties {@code reflow.bench.footprint.*}, defaults in brackets):
- * {@code repetitions} [5], {@code idle-seconds} [10], {@code load-seconds} [20],
+ * {@code repetitions} [5], {@code idle-seconds} [5], {@code load-seconds} [15],
  * {@code leads-rate} [5], {@code tasks-rate} [10], {@code jvm-args} [-Xmx512m],
  * {@code ready-timeout-seconds} [600].
  */
@@ -108,7 +108,7 @@ class ProcessFootprintBenchmark {
 			}
 			double[] started = AppProbes.startedLine(app);
 
-			Thread.sleep(Duration.ofSeconds(Integer.getInteger("reflow.bench.footprint.idle-seconds", 10)).toMillis());
+			Thread.sleep(Duration.ofSeconds(Integer.getInteger("reflow.bench.footprint.idle-seconds", 5)).toMillis());
 			double idleHeap = value(AppProbes.heapUsedMiB(app));
 			double idleRss = value(AppProbes.rssMiB(app));
 			double liveHeap = AppProbes.fullGc(app) ? value(AppProbes.heapUsedMiB(app)) : Double.NaN;
@@ -122,7 +122,7 @@ class ProcessFootprintBenchmark {
 			OpenLoad.Result firstTasks = load.run("first task list", 1, Duration.ofSeconds(1), (i) -> taskList(app));
 
 			// moderate load: leads and the task list at once, peaks sampled every second
-			Duration loadTime = Duration.ofSeconds(Integer.getInteger("reflow.bench.footprint.load-seconds", 20));
+			Duration loadTime = Duration.ofSeconds(Integer.getInteger("reflow.bench.footprint.load-seconds", 15));
 			CompletableFuture<OpenLoad.Result> leads = CompletableFuture.supplyAsync(() -> run(load, "POST /api/leads",
 					doubleProperty("leads-rate", 5), loadTime, (i) -> lead(app, tag, i)));
 			CompletableFuture<OpenLoad.Result> tasks = CompletableFuture.supplyAsync(() -> run(load,
@@ -196,8 +196,8 @@ class ProcessFootprintBenchmark {
 						of `/proc/<pid>/status`; *load* columns are the peaks (sampled every second) while `POST \
 						/api/leads` (%s/s) and the task list (%s/s) run together for %d s as `%s`.""",
 				System.getProperty("reflow.bench.footprint.jvm-args", "-Xmx512m"), runs.size(),
-				Integer.getInteger("reflow.bench.footprint.idle-seconds", 10), fmt(doubleProperty("leads-rate", 5)),
-				fmt(doubleProperty("tasks-rate", 10)), Integer.getInteger("reflow.bench.footprint.load-seconds", 20),
+				Integer.getInteger("reflow.bench.footprint.idle-seconds", 5), fmt(doubleProperty("leads-rate", 5)),
+				fmt(doubleProperty("tasks-rate", 10)), Integer.getInteger("reflow.bench.footprint.load-seconds", 15),
 				USER);
 		List<List<String>> rows = new ArrayList<>();
 		for (int i = 0; i < runs.size(); i++) {
