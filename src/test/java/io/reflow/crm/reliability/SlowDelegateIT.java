@@ -142,8 +142,8 @@ class SlowDelegateIT {
 					() -> this.opportunities.find(opportunityId).awaitingCustomer());
 		}
 		// the step's job is gone once one run has committed; wait for the runs still busy
-		await("no Task_SendQuote job left", () -> this.jdbc
-			.queryForObject("select count(*) from act_ru_job where act_id_ = 'Task_SendQuote'", Long.class) == 0);
+		await("no Task_SendQuote job left",
+				() -> this.managementService.createJobQuery().activityId("Task_SendQuote").count() == 0);
 		Thread.sleep(SLOW_MAIL_MILLIS + 1000); // a run still sleeping in the mail port
 												// ends
 
