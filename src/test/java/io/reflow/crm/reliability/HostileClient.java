@@ -49,7 +49,7 @@ final class HostileClient {
 	Answer send(String method, String pathAndQuery, String user, String contentType, byte[] body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + pathAndQuery))
 			.timeout(Duration.ofSeconds(120))
-			.header("Accept", "application/json, application/problem+json")
+			.header("Accept", "*/*")
 			.header("Authorization", "Basic "
 					+ Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
 		if (contentType != null) {

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import net.jqwik.api.RandomGenerator;
+import net.jqwik.api.sessions.JqwikSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -227,8 +228,23 @@ class HostileInputIT {
 	/** Sends one attempt and returns what was wrong with the answer, or null. */
 	private String check(Attempt attempt) {
 		Map<String, Object> before = counts();
-		Answer answer = this.http.send(attempt.endpoint().method, attempt.path(), attempt.endpoint().user,
-				attempt.contentType(), (attempt.body() != null) ? attempt.body().get() : null);
+		byte[] body = (attempt.body() != null) ? attempt.body().get() : null;
+		Answer answer;
+		try {
+			answer = this.http.send(attempt.endpoint().method, attempt.path(), attempt.endpoint().user,
+					attempt.contentType(), body);
+		}
+		catch (IllegalStateException ex) {
+			// Tomcat answers a refusal before the whole body is read, swallows at most
+			// maxSwallowSize (2 MB) of the rest and closes the connection; the JDK client
+			// then
+			// loses the answer. A refusal all the same: nothing may be stored.
+			if (body != null && body.length > 2 * 1024 * 1024) {
+				return before.equals(counts()) ? null
+						: attempt + " -> connection closed but stored: " + diff(before, counts());
+			}
+			return attempt + " -> " + ex.getMessage();
+		}
 		Map<String, Object> after = counts();
 		int status = answer.status();
 		if (status >= 500) {
@@ -316,11 +332,24 @@ class HostileInputIT {
 				continue;
 			}
 			long seed = SEED + (index++);
-			RandomGenerator<JsonFuzz.Body> generator = JsonFuzz.bodies(endpoint.template).generator(1000, true);
-			Random random = new Random(seed);
+			// jqwik's generators outside its engine need a session (the Spring context
+			// serves the tries)
+			JqwikSession.start(String.valueOf(seed));
+			RandomGenerator<JsonFuzz.Body> generator;
+			List<JsonFuzz.Body> bodies = new ArrayList<>();
+			try {
+				generator = JsonFuzz.bodies(endpoint.template).generator(1000, true);
+				Random random = new Random(seed);
+				for (int i = 0; i < TRIES; i++) {
+					bodies.add(generator.next(random).value());
+				}
+			}
+			finally {
+				JqwikSession.finish();
+			}
 			int accepted = 0;
 			for (int i = 0; i < TRIES; i++) {
-				JsonFuzz.Body body = generator.next(random).value();
+				JsonFuzz.Body body = bodies.get(i);
 				Map<String, Object> before = counts();
 				Answer answer = this.http.send(endpoint.method, endpoint.path(), endpoint.user, "application/json",
 						HostileCases.bytes(body.text()));
@@ -379,8 +408,6 @@ class HostileInputIT {
 				uploads.add(new String[] { "backtest DMN, " + name, "backtest", "discount.dmn",
 						XmlAttacks.dmn(attack[0], "discount", attack[1]) });
 			});
-			uploads.add(new String[] { "Modeler BPMN, XInclude", "modeler", "hostile-probe.bpmn",
-					XmlAttacks.bpmnXInclude(secret.toUri().toString()) });
 			Runtime runtime = Runtime.getRuntime();
 			for (String[] upload : uploads) {
 				byte[] xml = upload[3].getBytes(StandardCharsets.UTF_8);
@@ -437,6 +464,28 @@ class HostileInputIT {
 			}
 			if (!before.equals(counts())) {
 				failures.add("hostile uploads stored: " + diff(before, counts()));
+			}
+			// XInclude is not processed: the file is a valid model with a foreign
+			// element, so it
+			// may be deployed, but never with the included file's content
+			HostileClient.Multipart xinclude = new HostileClient.Multipart().field("deployment-name", "hostile")
+				.field("deployment-source", "Camunda Modeler")
+				.file("hostile-probe.bpmn", "hostile-probe.bpmn", "text/xml",
+						HostileCases.bytes(XmlAttacks.bpmnXInclude(secret.toUri().toString())));
+			Answer included = this.http.send("POST", "/engine-rest/deployment/create", "analyst",
+					xinclude.contentType(), xinclude.body());
+			log.info("XML attack Modeler BPMN, XInclude: {}", included);
+			if (included.status() >= 500 || included.body().contains(marker)) {
+				failures.add("Modeler BPMN, XInclude -> " + included);
+			}
+			if (included.status() < 300) {
+				String deploymentId = json(included.body()).path("id").asText();
+				for (byte[] stored : this.jdbc.queryForList(
+						"select bytes_ from act_ge_bytearray where deployment_id_ = ?", byte[].class, deploymentId)) {
+					if (new String(stored, StandardCharsets.UTF_8).contains(marker)) {
+						failures.add("Modeler BPMN, XInclude -> the included file was deployed");
+					}
+				}
 			}
 			if (outOfBand.get() > 0) {
 				failures.add("the parser fetched " + outOfBand.get() + " external resources (out-of-band requests)");
