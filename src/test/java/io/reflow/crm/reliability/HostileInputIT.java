@@ -102,6 +102,12 @@ class HostileInputIT {
 
 	final List<String> findings = new ArrayList<>();
 
+	/**
+	 * Path attempts refused before the application, without problem details (known,
+	 * documented).
+	 */
+	final List<String> connectorRefusals = new ArrayList<>();
+
 	@BeforeAll
 	void fixture() {
 		this.http = new HostileClient(this.port);
@@ -139,6 +145,8 @@ class HostileInputIT {
 	@AfterAll
 	void report() {
 		log.info("Hostile input findings ({}):\n{}", this.findings.size(), String.join("\n", this.findings));
+		log.info("Path attempts refused by Tomcat or the firewall without problem details ({}):\n{}",
+				this.connectorRefusals.size(), String.join("\n", this.connectorRefusals));
 	}
 
 	private static long id(Answer answer) {
@@ -254,6 +262,13 @@ class HostileInputIT {
 			return attempt + " -> not authorized " + answer;
 		}
 		if (status >= 400) {
+			if (!answer.isProblem() && attempt.category().equals("path") && status == 400) {
+				// refused before the application: Tomcat (encoded '/', NUL: its HTML
+				// page) or
+				// Spring Security's firewall (encoded '.', ';': Spring Boot's error JSON)
+				this.connectorRefusals.add(attempt + " -> " + answer.contentType());
+				return before.equals(after) ? null : attempt + " -> refused but stored: " + diff(before, after);
+			}
 			if (!answer.isProblem()) {
 				return attempt + " -> refused without problem details: " + answer;
 			}
@@ -272,11 +287,11 @@ class HostileInputIT {
 			return attempt + " -> a GET stored: " + diff(before, after);
 		}
 		if (attempt.echo() != null && attempt.endpoint().echoes) {
-			JsonNode body = json(answer.body());
-			if (!containsText(body, attempt.echoField(), attempt.echo())) {
+			JsonNode answered = json(answer.body());
+			if (!containsText(answered, attempt.echoField(), attempt.echo())) {
 				return attempt + " -> accepted but the answer does not hold the text as sent: " + answer;
 			}
-			String readBack = attempt.endpoint().readBack.replace("{id}", body.path("id").asText());
+			String readBack = attempt.endpoint().readBack.replace("{id}", answered.path("id").asText());
 			Answer reread = this.http.get(readBack, attempt.endpoint().user);
 			if (reread.status() != 200 || !containsText(json(reread.body()), attempt.echoField(), attempt.echo())) {
 				return attempt + " -> accepted but " + readBack + " does not hold the text as sent: " + reread;

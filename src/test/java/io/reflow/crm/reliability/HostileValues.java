@@ -46,7 +46,7 @@ final class HostileValues {
 
 	/** Enum values that are not one. */
 	static final List<String> BAD_ENUMS = List.of("NOT_A_VALUE", "north", "'; drop table crm_lead;--", "${7*7}",
-			"<script>alert(1)</script>", " NORTH", "0", "99");
+			"<script>alert(1)</script>", "0", "99");
 
 	/**
 	 * Dates that are not valid dates, or are at the edges of what Java and PostgreSQL
