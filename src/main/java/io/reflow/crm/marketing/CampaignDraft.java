@@ -9,6 +9,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
@@ -23,7 +24,7 @@ import io.reflow.crm.customer.Tier;
  * the past, a response rate in percent.
  */
 public record CampaignDraft(@NotBlank @Size(max = 200) String name, @Size(max = 1000) String objective,
-		Set<Channel> channels, @Positive @Digits(integer = 13, fraction = 2) BigDecimal budget,
+		Set<@NotNull Channel> channels, @Positive @Digits(integer = 13, fraction = 2) BigDecimal budget,
 		@Valid Audience audience, LocalDate startDate, LocalDate endDate,
 		@DecimalMin("0") @DecimalMax("100") BigDecimal expectedResponseRate) {
 

@@ -71,6 +71,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					.map(Object::toString)
 					.collect(Collectors.joining(", "));
 			}
+			else if (cause instanceof InvalidFormatException format && String.class.equals(format.getTargetType())) {
+				message = NulCharacterGuard.MESSAGE;
+			}
 			else if (cause instanceof UnrecognizedPropertyException) {
 				message = "is not a known field";
 			}

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -130,6 +132,24 @@ class DeploymentChecksTest {
 		assertThat(problem.getMessage()).startsWith("Not well-formed XML: ");
 		assertThat(problem.getLine()).isEqualTo(6);
 		assertThat(problem.getColumn()).isPositive();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "<!DOCTYPE d [<!ENTITY % remote SYSTEM \"http://127.0.0.1:1/evil.dtd\"> %remote;]>",
+			"<!DOCTYPE d SYSTEM \"http://127.0.0.1:1/external.dtd\">", "<!DOCTYPE d [<!ENTITY x \"x\">]>" })
+	void shouldRefuseADocumentTypeDeclarationInAProcessOrDecisionAsItCarriesEntityAttacks(String doctype) {
+		// the engine's parser refuses these too, but as a 500; a DOCTYPE whose entities
+		// are
+		// never referenced passed the well-formedness check
+		String process = PROCESS.replace("<bpmn:definitions", doctype + "\n<bpmn:definitions");
+		ParseException bpmn = catchThrowableOfType(ParseException.class, () -> DeploymentChecks.check(null,
+				resources("test-approval.bpmn", process, "test-approve-form.form", FORM), true));
+		assertThat(onlyError(bpmn, "test-approval.bpmn").getMessage()).contains("document type declaration");
+		assertThat(onlyError(bpmn, "test-approval.bpmn").getLine()).isEqualTo(2);
+		String decision = DECISION.replace("<definitions", doctype + "\n<definitions");
+		ParseException dmn = catchThrowableOfType(ParseException.class,
+				() -> DeploymentChecks.check(null, resources("test-limit.dmn", decision), true));
+		assertThat(onlyError(dmn, "test-limit.dmn").getMessage()).contains("document type declaration");
 	}
 
 	@Test
