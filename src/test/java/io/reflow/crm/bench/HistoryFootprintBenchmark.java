@@ -165,8 +165,8 @@ class HistoryFootprintBenchmark {
 		Stats removalTimes = Stats.of(removalTimeSeconds);
 
 		BenchReport.section("7b-footprint-history", "7b. Footprint: history per finished case and history cleanup")
-			.paragraph(
-					BenchReport.machine("PostgreSQL " + PostgresServer.version() + " (embedded, fsync off, same host)"))
+			.paragraph(BenchReport.machine("PostgreSQL " + PostgresServer.version()
+					+ " (embedded zonky server, fsync off, synchronous_commit off, same host)"))
 			.paragraph("""
 					%d finished cases run through the application on PostgreSQL (Spring Boot, profile postgres, \
 					history level full, removal-time based cleanup as in application.yaml; HTTP API and engine \
