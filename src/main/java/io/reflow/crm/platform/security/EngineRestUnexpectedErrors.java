@@ -1,5 +1,10 @@
 package io.reflow.crm.platform.security;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -10,6 +15,8 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.reflow.crm.platform.web.DatabaseUnavailable;
 
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
@@ -41,8 +48,20 @@ class EngineRestUnexpectedErrors implements ResourceConfigCustomizer {
 
 		private static final Logger log = LoggerFactory.getLogger(EngineRestUnexpectedErrors.class);
 
+		private static final ObjectMapper JSON = new ObjectMapper();
+
 		@Override
 		public Response toResponse(RuntimeException exception) {
+			if (DatabaseUnavailable.causedBy(exception)) {
+				// the database went away after the request passed authentication (before,
+				// DatabaseUnavailableFilter answers): 503 as everywhere else
+				log.warn("Database unavailable for an engine REST request: {}", exception.toString());
+				return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+					.header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+					.type("application/problem+json")
+					.entity(unavailable())
+					.build();
+			}
 			if (exception instanceof ProcessEngineException || exception instanceof RestException
 					|| exception instanceof WebApplicationException) {
 				return ExceptionHandlerHelper.getInstance().getResponse(exception);
@@ -52,6 +71,21 @@ class EngineRestUnexpectedErrors implements ResourceConfigCustomizer {
 			body.setType("ServerError");
 			body.setMessage("Unexpected server error; the server log has the details.");
 			return Response.serverError().entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+		}
+
+		private static String unavailable() {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("type", "DatabaseUnavailable");
+			body.put("title", "Service unavailable");
+			body.put("status", 503);
+			body.put("detail", DatabaseUnavailable.DETAIL);
+			body.put("message", DatabaseUnavailable.DETAIL);
+			try {
+				return JSON.writeValueAsString(body);
+			}
+			catch (JsonProcessingException ex) {
+				throw new IllegalStateException(ex);
+			}
 		}
 
 	}

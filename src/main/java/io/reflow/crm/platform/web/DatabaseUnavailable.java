@@ -35,6 +35,8 @@ public final class DatabaseUnavailable {
 	}
 
 	/** Whether {@code failure} or one of its causes says the database is unreachable. */
+	private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
 	public static boolean causedBy(Throwable failure) {
 		Map<Throwable, Boolean> seen = new IdentityHashMap<>();
 		for (Throwable cause = failure; cause != null
@@ -51,6 +53,13 @@ public final class DatabaseUnavailable {
 				|| cause instanceof SQLTransientConnectionException
 				|| cause instanceof SQLNonTransientConnectionException || cause instanceof ConnectException
 				|| cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+			return true;
+		}
+		if (cause instanceof SQLException sql && sql.getSQLState() == null
+				&& HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())) {
+			// a pooled connection the pool already knew to be broken: Hikari throws this
+			// without an SQL state (seen when the rollback after a lost connection fails,
+			// which then overrides the original failure)
 			return true;
 		}
 		if (cause instanceof SQLException sql && sql.getSQLState() != null) {

@@ -25,6 +25,17 @@ class EngineRestUnexpectedErrorsTest {
 	}
 
 	@Test
+	void shouldAnswer503WhenTheDatabaseWentAwayDuringTheRequest() {
+		Response response = this.mapper.toResponse(new org.springframework.orm.jpa.JpaSystemException(
+				new RuntimeException("Unable to rollback", new java.sql.SQLException("Connection is closed"))));
+		assertThat(response.getStatus()).isEqualTo(503);
+		assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+		assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
+		assertThat((String) response.getEntity()).contains("\"type\":\"DatabaseUnavailable\"", "\"status\":503")
+			.doesNotContain("JpaSystemException");
+	}
+
+	@Test
 	void shouldLeaveCamundasOwnExceptionsToCamunda() {
 		Response refused = this.mapper.toResponse(new AuthorizationException("li.wei", "CREATE", "Deployment", null));
 		assertThat(refused.getStatus()).isEqualTo(403);
