@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.task.Task;
 
+import io.reflow.crm.testsupport.Jobs;
+
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -131,22 +133,22 @@ final class BareSalesEngine implements AutoCloseable {
 			.startProcessInstanceByKey("lead-qualification", "lead-" + number, Map.of("leadId", number, "source", "WEB",
 					"companySize", 300, "budgetConfirmed", true, "industry", "SOFTWARE", "region", "NORTH"))
 			.getId();
-		SalesCases.runJobs(management, lead);
+		Jobs.runDue(management, lead);
 		tasks.complete(onlyTask(lead, "Task_QualifyLead").getId(), qualified());
-		SalesCases.runJobs(management, lead);
+		Jobs.runDue(management, lead);
 		String opportunity = runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey("opportunity-" + number)
 			.singleResult()
 			.getId();
 		tasks.complete(onlyTask(opportunity, "Task_PrepareQuote").getId(), quote());
-		SalesCases.runJobs(management, opportunity);
+		Jobs.runDue(management, opportunity);
 		tasks.complete(onlyTask(opportunity, "Task_ApproveDiscount").getId(), Map.of("approvalDecision", "APPROVE"));
-		SalesCases.runJobs(management, opportunity);
+		Jobs.runDue(management, opportunity);
 		runtime.createMessageCorrelation("QuoteAccepted")
 			.processInstanceId(opportunity)
 			.setVariables(Map.of("customerResponseReason", ""))
 			.correlateWithResult();
-		SalesCases.runJobs(management, opportunity);
+		Jobs.runDue(management, opportunity);
 		if (runtime.createProcessInstanceQuery().processInstanceId(opportunity).count() != 0) {
 			throw new IllegalStateException("case " + number + " did not end with an order");
 		}

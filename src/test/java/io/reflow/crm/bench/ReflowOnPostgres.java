@@ -18,6 +18,7 @@ import io.reflow.crm.sales.LeadSource;
 import io.reflow.crm.sales.OpportunityManagement;
 import io.reflow.crm.sales.OpportunityStage;
 import io.reflow.crm.testsupport.Http;
+import io.reflow.crm.testsupport.Jobs;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -81,18 +82,18 @@ abstract class ReflowOnPostgres {
 		LeadManagement.LeadCreation creation = this.leads.create(lead(number));
 		long leadId = creation.lead().id();
 		String lead = creation.lead().processInstanceId();
-		SalesCases.runJobs(this.managementService, lead);
+		Jobs.runDue(this.managementService, lead);
 		this.taskService.complete(onlyTask(lead, "Task_QualifyLead").getId(), BareSalesEngine.qualified());
-		SalesCases.runJobs(this.managementService, lead);
+		Jobs.runDue(this.managementService, lead);
 		long opportunityId = this.leads.find(leadId).opportunityId();
 		String opportunity = this.opportunities.find(opportunityId).processInstanceId();
 		this.taskService.complete(onlyTask(opportunity, "Task_PrepareQuote").getId(), BareSalesEngine.quote());
-		SalesCases.runJobs(this.managementService, opportunity);
+		Jobs.runDue(this.managementService, opportunity);
 		this.taskService.complete(onlyTask(opportunity, "Task_ApproveDiscount").getId(),
 				Map.of("approvalDecision", "APPROVE"));
-		SalesCases.runJobs(this.managementService, opportunity);
+		Jobs.runDue(this.managementService, opportunity);
 		this.opportunities.respond(opportunityId, true, null);
-		SalesCases.runJobs(this.managementService, opportunity);
+		Jobs.runDue(this.managementService, opportunity);
 		if (this.opportunities.find(opportunityId).stage() != OpportunityStage.WON) {
 			throw new IllegalStateException("case " + number + " did not end with an order");
 		}
@@ -124,13 +125,13 @@ abstract class ReflowOnPostgres {
 		expect(created, 201);
 		long leadId = ((Number) JsonPath.read(created.body(), "$.id")).longValue();
 		String lead = JsonPath.read(created.body(), "$.processInstanceId");
-		SalesCases.runJobs(this.managementService, lead);
+		Jobs.runDue(this.managementService, lead);
 		complete("li.wei", lead,
 				"""
 						{"qualificationOutcome":{"value":"QUALIFIED"},"budgetAmount":{"value":200000.0,"type":"Double"},
 						 "authorityConfirmed":{"value":true},"need":{"value":"CRM for 50 reps"},"timeline":{"value":"WITHIN_3_MONTHS"}}
 						""");
-		SalesCases.runJobs(this.managementService, lead);
+		Jobs.runDue(this.managementService, lead);
 		HttpResponse<String> leadView = expect(call("li.wei", "/api/leads/" + leadId).get(), 200);
 		long opportunityId = ((Number) JsonPath.read(leadView.body(), "$.opportunityId")).longValue();
 		HttpResponse<String> opportunityView = expect(call("li.wei", "/api/opportunities/" + opportunityId).get(), 200);
@@ -139,12 +140,12 @@ abstract class ReflowOnPostgres {
 				{"quoteAmount":{"value":80000.0,"type":"Double"},"requestedDiscount":{"value":0.05,"type":"Double"},
 				 "expectedCloseDate":{"value":"%s"},"quoteNote":{"value":"Incl. onboarding"}}
 				""".formatted(LocalDate.now().plusDays(30)));
-		SalesCases.runJobs(this.managementService, opportunity);
+		Jobs.runDue(this.managementService, opportunity);
 		complete("wang.fang", opportunity, "{\"approvalDecision\":{\"value\":\"APPROVE\"}}");
-		SalesCases.runJobs(this.managementService, opportunity);
+		Jobs.runDue(this.managementService, opportunity);
 		expect(call("li.wei", "/api/opportunities/" + opportunityId + "/customer-response")
 			.postJson("{\"accepted\":true}"), 202);
-		SalesCases.runJobs(this.managementService, opportunity);
+		Jobs.runDue(this.managementService, opportunity);
 		HttpResponse<String> won = expect(call("li.wei", "/api/opportunities/" + opportunityId).get(), 200);
 		if (!"WON".equals(JsonPath.read(won.body(), "$.stage"))) {
 			throw new IllegalStateException("case " + number + " did not end with an order: " + won.body());

@@ -7,9 +7,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
-
 /**
  * Runs sales cases (lead to order) with a few client threads and counts the completed
  * ones per second.
@@ -70,23 +67,6 @@ final class SalesCases {
 		}
 		finally {
 			pool.shutdownNow();
-		}
-	}
-
-	/**
-	 * Executes the instance's due jobs as the job executor would, until none is left (as
-	 * {@code testsupport.Jobs.runDue}); timers not yet due stay.
-	 */
-	static void runJobs(ManagementService managementService, String processInstanceId) {
-		for (int round = 0; round < 20; round++) {
-			List<Job> jobs = managementService.createJobQuery()
-				.processInstanceId(processInstanceId)
-				.executable()
-				.list();
-			if (jobs.isEmpty()) {
-				return;
-			}
-			jobs.forEach((job) -> managementService.executeJob(job.getId()));
 		}
 	}
 
