@@ -13,6 +13,8 @@ import java.util.TreeMap;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 
 import io.reflow.crm.customer.CustomerManagement;
@@ -137,14 +139,33 @@ public class OpportunityManagement {
 		if (!accepted) {
 			variables.put(OpportunityToOrderProcess.Variables.LOSS_REASON, (reason != null) ? reason : "Declined");
 		}
-		this.runtimeService.createMessageCorrelation(message)
-			.processInstanceId(opportunity.getProcessInstanceId())
-			.setVariables(variables)
-			.correlateWithResult();
+		try {
+			this.runtimeService.createMessageCorrelation(message)
+				.processInstanceId(opportunity.getProcessInstanceId())
+				.setVariables(variables)
+				.correlateWithResult();
+		}
+		catch (MismatchingMessageCorrelationException ex) {
+			throw answeredAtTheSameMoment(opportunity);
+		}
+		catch (ProcessEngineException ex) {
+			// a second answer that passed the check above while the first was being
+			// correlated: the engine finds the execution, but its subscription is gone
+			if (ex.getMessage() != null
+					&& ex.getMessage().contains("does not have a subscription to a message event")) {
+				throw answeredAtTheSameMoment(opportunity);
+			}
+			throw ex;
+		}
 		this.timeline.record(InteractionDraft.forOpportunity(id, opportunity.getCustomerId(),
 				accepted ? "QUOTE_ACCEPTED" : "QUOTE_DECLINED", "Customer " + (accepted ? "accepted" : "declined")
 						+ " the quote" + ((reason != null && !reason.isBlank()) ? ": " + reason : "")));
 		return view(opportunity);
+	}
+
+	private static ConflictException answeredAtTheSameMoment(Opportunity opportunity) {
+		return new ConflictException("accepted", "Opportunity " + opportunity.getId()
+				+ " received another customer answer at the same moment; this one was not applied.");
 	}
 
 	private String notWaiting(Opportunity opportunity) {

@@ -99,7 +99,7 @@ public final class BenchReport {
 	private static void writeWholeReport() throws IOException {
 		List<Path> sections;
 		try (Stream<Path> files = Files.list(DIRECTORY)) {
-			sections = files.filter((f) -> f.getFileName().toString().matches("\\d+-.*\\.md")).sorted().toList();
+			sections = files.filter((f) -> f.getFileName().toString().matches("\\d+[a-z]?-.*\\.md")).sorted().toList();
 		}
 		List<String> parts = new ArrayList<>();
 		parts.add("# Reflow CRM benchmark report\n\nSections present: " + sections.size()
