@@ -128,7 +128,8 @@ public class OpportunityManagement {
 	 * @throws ConflictException if the opportunity is not waiting for an answer
 	 */
 	public OpportunityView respond(long id, boolean accepted, String reason) {
-		Opportunity opportunity = load(id);
+		Opportunity opportunity = this.opportunities.findForUpdate(id)
+			.orElseThrow(() -> new NotFoundException("No opportunity " + id + "."));
 		String message = accepted ? OpportunityToOrderProcess.Messages.QUOTE_ACCEPTED
 				: OpportunityToOrderProcess.Messages.QUOTE_DECLINED;
 		if (!awaiting(opportunity, message)) {
