@@ -113,6 +113,20 @@ abstract class KpiProjectionsChecks {
 				""".formatted(source, Long.toHexString(System.nanoTime()), source, region, industry, size, budget);
 	}
 
+	/** A one-task process for tests that need their own model. */
+	void deployProbe(String key) {
+		this.repositoryService.createDeployment()
+			.addModelInstance(key + ".bpmn",
+					Bpmn.createExecutableProcess(key)
+						.camundaHistoryTimeToLive(1)
+						.startEvent("StartEvent_Probe")
+						.userTask("Task_Probe")
+						.camundaCandidateGroups("managers")
+						.endEvent("EndEvent_Probe")
+						.done())
+			.deploy();
+	}
+
 	String postLead(String json) {
 		String body = ok(as("liu.yang", "/api/leads").postJson(json), 201);
 		String pid = JsonPath.read(body, "$.processInstanceId");
@@ -423,16 +437,7 @@ abstract class KpiProjectionsChecks {
 
 	@Test
 	void shouldWriteTheProjectionInTheEngineTransactionAndRollItBackWithIt() {
-		this.repositoryService.createDeployment()
-			.addModelInstance("kpi-probe.bpmn",
-					Bpmn.createExecutableProcess("kpi-probe")
-						.camundaHistoryTimeToLive(1)
-						.startEvent("StartEvent_Probe")
-						.userTask("Task_Probe")
-						.camundaCandidateGroups("managers")
-						.endEvent("EndEvent_Probe")
-						.done())
-			.deploy();
+		deployProbe("kpi-probe");
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
 		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
 
@@ -464,16 +469,7 @@ abstract class KpiProjectionsChecks {
 
 	@Test
 	void shouldKeepVariableHistoryButNoVariableUpdateDetails() {
-		this.repositoryService.createDeployment()
-			.addModelInstance("detail-probe.bpmn",
-					Bpmn.createExecutableProcess("detail-probe")
-						.camundaHistoryTimeToLive(1)
-						.startEvent("StartEvent_Probe")
-						.userTask("Task_Probe")
-						.camundaCandidateGroups("managers")
-						.endEvent("EndEvent_Probe")
-						.done())
-			.deploy();
+		deployProbe("detail-probe");
 		String id = this.runtimeService.startProcessInstanceByKey("detail-probe", Map.of("amount", 1)).getId();
 		this.runtimeService.setVariable(id, "amount", 2);
 

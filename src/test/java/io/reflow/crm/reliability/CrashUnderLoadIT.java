@@ -101,10 +101,7 @@ class CrashUnderLoadIT {
 			Thread.sleep(3000); // load after the last restart
 		}
 		finally {
-			stop.set(true);
-			for (Thread client : clients) {
-				client.join(60_000);
-			}
+			SalesLoadClient.stop(stop, clients);
 		}
 		SalesLoadClient.Snapshot all = ledger.snapshot();
 		assertAcknowledgedHold(all);

@@ -135,10 +135,7 @@ class DatabaseOutageIT {
 			assertThat(ledger.won.size()).as("cases won after the outage").isGreaterThan(wonBefore);
 		}
 		finally {
-			stop.set(true);
-			for (Thread client : clients) {
-				client.join(60_000);
-			}
+			SalesLoadClient.stop(stop, clients);
 		}
 		SalesLoadClient.Snapshot all = ledger.snapshot();
 		assertAcknowledgedHold(all);

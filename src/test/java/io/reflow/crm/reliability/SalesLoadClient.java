@@ -314,6 +314,14 @@ final class SalesLoadClient implements Runnable {
 		}
 	}
 
+	/** Tells the clients to stop and waits up to a minute for each to finish its step. */
+	static void stop(AtomicBoolean stop, List<Thread> clients) throws InterruptedException {
+		stop.set(true);
+		for (Thread client : clients) {
+			client.join(60_000);
+		}
+	}
+
 	static List<Thread> start(String baseUrl, int clients, Ledger ledger, AtomicBoolean stop, Duration stepTimeout) {
 		List<Thread> threads = new ArrayList<>();
 		for (int i = 0; i < clients; i++) {
