@@ -21,12 +21,18 @@ import org.slf4j.LoggerFactory;
  * "pg_type_typname_nsp_index"} and does not start) and both seed users, grants and
  * filters. A PostgreSQL session-level advisory lock ({@code pg_advisory_lock}) on a
  * connection of its own is held while the work runs; the other node waits and then finds
- * the work done. Flyway locks its migrations the same way. On other databases (H2, one
- * process) the work just runs.
+ * the work done. Flyway's own lock covers its migrations but not the creation of its
+ * history table: a second node that finds the table created and still empty fails with
+ * {@code Unable to baseline schema history table ... as it already exists, and is empty}
+ * (seen in TwoNodeClusterIT), so Flyway runs under {@link #FLYWAY}. On other databases
+ * (H2, one process) the work just runs.
  */
 public final class ClusterStartupLock {
 
 	private static final Logger log = LoggerFactory.getLogger(ClusterStartupLock.class);
+
+	/** Flyway's migration of our own tables, including its history table's creation. */
+	public static final long FLYWAY = 0x5245464c4f5700L;
 
 	/** Camunda's schema creation and update, history level set-up and bootstrap. */
 	public static final long ENGINE_SCHEMA = 0x5245464c4f5701L;

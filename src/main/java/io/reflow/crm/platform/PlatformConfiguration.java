@@ -15,9 +15,13 @@ import io.reflow.crm.platform.identity.AuthorizationGrants;
 import io.reflow.crm.platform.identity.DemoIdentity;
 import io.reflow.crm.platform.identity.InitialAdministrator;
 import io.reflow.crm.platform.identity.TasklistFilters;
+import io.reflow.crm.platform.process.TaskFormContext;
+import io.reflow.crm.platform.process.TaskFormContextPlugin;
 import io.reflow.crm.platform.security.ReflowSecurityProperties;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -68,12 +72,33 @@ class PlatformConfiguration {
 	}
 
 	/**
+	 * Nodes sharing one PostgreSQL database migrate our tables one after the other
+	 * ({@link ClusterStartupLock#FLYWAY}).
+	 */
+	@Bean
+	FlywayMigrationStrategy clusterSafeFlywayMigration() {
+		return (flyway) -> new ClusterStartupLock(flyway.getConfiguration().getDataSource())
+			.holding(ClusterStartupLock.FLYWAY, () -> {
+				flyway.migrate();
+			});
+	}
+
+	/**
 	 * Nodes sharing one PostgreSQL database create Camunda's schema one after the other
 	 * ({@link ClusterStartupLock}).
 	 */
 	@Bean
 	static ClusterStartupLock.EnginePlugin clusterStartupLockEnginePlugin() {
 		return new ClusterStartupLock.EnginePlugin();
+	}
+
+	/**
+	 * User task forms show their module's {@link TaskFormContext}, read when the form is
+	 * read.
+	 */
+	@Bean
+	static TaskFormContextPlugin taskFormContextPlugin(ObjectProvider<TaskFormContext> contexts) {
+		return new TaskFormContextPlugin(contexts::orderedStream);
 	}
 
 	@Bean

@@ -117,7 +117,8 @@ public class LeadManagement {
 	}
 
 	/**
-	 * What the {@code qualify-lead} form shows (task-local variables, not process data).
+	 * What the {@code qualify-lead} form shows, read when the form is read (not process
+	 * data).
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, Object> taskContext(long leadId) {

@@ -208,7 +208,8 @@ public class OpportunityManagement {
 	}
 
 	/**
-	 * What the opportunity's task forms show (task-local variables, not process data).
+	 * What the opportunity's task forms show, read when the form is read (not process
+	 * data).
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, Object> taskContext(long id) {

@@ -478,7 +478,7 @@ public class SupportManagement {
 			.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
 	}
 
-	/** What the case's task forms show (task-local variables, not process data). */
+	/** What the case's task forms show, read when the form is read (not process data). */
 	@Transactional(readOnly = true)
 	public Map<String, Object> taskContext(long caseId) {
 		ServiceCase serviceCase = load(caseId);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -59,6 +60,9 @@ abstract class MarketingApiChecks {
 
 	@Autowired
 	TaskService taskService;
+
+	@Autowired
+	FormService formService;
 
 	@Autowired
 	CustomerManagement customers;
@@ -199,9 +203,11 @@ abstract class MarketingApiChecks {
 		assertThat(campaignOf(id)).containsEntry("status", "PENDING_APPROVAL");
 		assertThat(tasksOf("zhou.xin", pid)).isEmpty();
 		String approval = onlyTask("qian.yi", pid, "Approve budget");
-		assertThat(this.taskService.getVariableLocal(approval, "campaignBudget")).isEqualTo(80_000.0);
-		assertThat((String) this.taskService.getVariableLocal(approval, "audienceDescription")).contains("NORTH",
-				"250–999");
+		// the form shows the plan, read from the campaign; the task stores none of it
+		assertThat(this.formService.getTaskFormVariables(approval).get("campaignBudget")).isEqualTo(80_000.0);
+		assertThat((String) this.formService.getTaskFormVariables(approval).get("audienceDescription"))
+			.contains("NORTH", "250–999");
+		assertThat(this.taskService.getVariablesLocal(approval)).isEmpty();
 		completed("qian.yi", approval, "{\"budgetDecision\":{\"value\":\"APPROVE\"}}");
 		runJobs(pid);
 
@@ -227,7 +233,7 @@ abstract class MarketingApiChecks {
 
 		// PHONE: inside sales works the call list; an interested callee becomes a lead
 		String call = onlyTask("zhao.lei", pid, "Call campaign members");
-		assertThat((String) this.taskService.getVariableLocal(call, "callList")).contains("王一", "王三")
+		assertThat((String) this.formService.getTaskFormVariables(call).get("callList")).contains("王一", "王三")
 			.doesNotContain("王二");
 		completed("zhao.lei", call,
 				"{\"callsReached\":{\"value\":5},\"interestedContacts\":{\"value\":\"nobody@example.cn\"}}");
@@ -326,8 +332,8 @@ abstract class MarketingApiChecks {
 		fireTimer(pid, "Event_ResponseWindowClosed");
 		assertThat(campaignOf(id)).containsEntry("status", "IN_REVIEW");
 		String review = onlyTask("zhou.xin", pid, "Review results");
-		assertThat(this.taskService.getVariableLocal(review, "roi")).isEqualTo(150.0);
-		assertThat(this.taskService.getVariableLocal(review, "attributedRevenue")).isEqualTo(100_000.0);
+		assertThat(this.formService.getTaskFormVariables(review).get("roi")).isEqualTo(150.0);
+		assertThat(this.formService.getTaskFormVariables(review).get("attributedRevenue")).isEqualTo(100_000.0);
 		completed("zhou.xin", review, "{}");
 		review = onlyTask("zhou.xin", pid, "Review results");
 		assertThat((String) this.runtimeService.getVariable(pid, "reviewFeedback")).contains("lessons");

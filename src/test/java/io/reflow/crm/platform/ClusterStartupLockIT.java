@@ -1,13 +1,23 @@
 package io.reflow.crm.platform;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import io.reflow.crm.testsupport.PostgresServer;
 
@@ -51,6 +61,55 @@ class ClusterStartupLockIT {
 		})).hasMessage("start-up failed");
 		assertThat(CompletableFuture.supplyAsync(() -> nodeB.holding(42L, () -> "again")).get(30, TimeUnit.SECONDS))
 			.isEqualTo("again");
+	}
+
+	/**
+	 * Two nodes starting together on an empty database: without the lock the second
+	 * Flyway could find the first one's history table created and still empty and refuse
+	 * to baseline it (seen once in TwoNodeClusterIT on CI). Several rounds, each on a new
+	 * database, both nodes released at the same moment.
+	 */
+	@Test
+	void shouldLetTwoNodesMigrateAnEmptyDatabaseTogether() throws Exception {
+		FlywayMigrationStrategy strategy = new PlatformConfiguration().clusterSafeFlywayMigration();
+		for (int round = 0; round < 6; round++) {
+			PGSimpleDataSource dataSource = new PGSimpleDataSource();
+			dataSource.setUrl(PostgresServer.newDatabase("reflow_flyway_race"));
+			dataSource.setUser("postgres");
+			CountDownLatch go = new CountDownLatch(1);
+			List<CompletableFuture<Void>> nodes = new ArrayList<>();
+			for (int node = 0; node < 2; node++) {
+				nodes.add(CompletableFuture.runAsync(() -> {
+					await(go);
+					strategy.migrate(flyway(dataSource));
+				}, Executors.newSingleThreadExecutor()));
+			}
+			go.countDown();
+			for (CompletableFuture<Void> node : nodes) {
+				node.get(60, TimeUnit.SECONDS);
+			}
+			try (Connection connection = dataSource.getConnection();
+					ResultSet rows = connection.createStatement()
+						.executeQuery("select count(*), count(distinct version) from reflow_schema_history"
+								+ " where success and version is not null")) {
+				rows.next();
+				int migrations = new PathMatchingResourcePatternResolver()
+					.getResources("classpath:db/migration/V*.sql").length;
+				// every migration once, none twice
+				assertThat(rows.getInt(1)).isEqualTo(migrations).isEqualTo(rows.getInt(2));
+			}
+		}
+	}
+
+	private static Flyway flyway(DataSource dataSource) {
+		// the settings of application.yaml's spring.flyway
+		return Flyway.configure()
+			.dataSource(dataSource)
+			.locations("classpath:db/migration")
+			.table("reflow_schema_history")
+			.baselineOnMigrate(true)
+			.baselineVersion("0")
+			.load();
 	}
 
 	@Test

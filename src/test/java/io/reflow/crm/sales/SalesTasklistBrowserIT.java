@@ -3,6 +3,8 @@ package io.reflow.crm.sales;
 import java.math.BigDecimal;
 import java.time.Duration;
 
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -60,6 +62,12 @@ class SalesTasklistBrowserIT {
 	@Autowired
 	TaskService taskService;
 
+	@Autowired
+	FormService formService;
+
+	@Autowired
+	HistoryService historyService;
+
 	@RegisterExtension
 	final BrowserSession session = new BrowserSession(Duration.ofSeconds(30));
 
@@ -80,10 +88,12 @@ class SalesTasklistBrowserIT {
 		assertThat(task.getName()).isEqualTo("Qualify lead");
 
 		this.form.openAndClaim(this.port, task.getId(), "zhang.min", "demo");
-		// the company is shown, not asked: a disabled field over a task-local variable
+		// the company is shown, not asked: a disabled field, read from the lead when the
+		// form is read and not stored on the task
 		this.session.await().until(ExpectedConditions.attributeToBe(this.form.input("Company"), "value", "杭州大成软件有限公司"));
 		assertThat(this.session.driver().findElement(this.form.input("Company")).isEnabled()).isFalse();
-		assertThat(this.taskService.getVariableLocal(task.getId(), "companyName")).isEqualTo("杭州大成软件有限公司");
+		assertThat(this.formService.getTaskFormVariables(task.getId()).get("companyName")).isEqualTo("杭州大成软件有限公司");
+		assertThat(this.taskService.getVariableLocal(task.getId(), "companyName")).isNull();
 
 		// (1) nothing chosen
 		this.form.click(COMPLETE);
@@ -119,6 +129,12 @@ class SalesTasklistBrowserIT {
 		this.form.click(COMPLETE);
 		this.session.await().until((driver) -> this.taskService.createTaskQuery().taskId(task.getId()).count() == 0);
 
+		// the shown fields are disabled, so Tasklist did not submit them: no copy of the
+		// company went into the process
+		assertThat(this.historyService.createHistoricVariableInstanceQuery()
+			.processInstanceId(pid)
+			.variableName("companyName")
+			.count()).isZero();
 		Jobs.runDue(this.managementService, pid);
 		LeadView converted = this.leads.find(lead.id());
 		assertThat(converted.status()).isEqualTo(LeadStatus.CONVERTED);

@@ -3,6 +3,7 @@ package io.reflow.crm.support;
 import java.time.Duration;
 import java.util.List;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -68,6 +69,9 @@ class SupportTasklistBrowserIT {
 	@Autowired
 	TaskService taskService;
 
+	@Autowired
+	FormService formService;
+
 	@RegisterExtension
 	final BrowserSession session = new BrowserSession(Duration.ofSeconds(30));
 
@@ -92,10 +96,12 @@ class SupportTasklistBrowserIT {
 		assertThat(task.getName()).isEqualTo("Resolve case");
 
 		this.form.openAndClaim(this.port, task.getId(), "wu.qiang", "demo");
-		// the subject is shown, not asked: a disabled field over a task-local variable
+		// the subject is shown, not asked: a disabled field, read from the case when the
+		// form is read and not stored on the task
 		this.session.await().until(ExpectedConditions.attributeToBe(this.form.input("Subject"), "value", SUBJECT));
 		assertThat(this.session.driver().findElement(this.form.input("Subject")).isEnabled()).isFalse();
-		assertThat(this.taskService.getVariableLocal(task.getId(), "subject")).isEqualTo(SUBJECT);
+		assertThat(this.formService.getTaskFormVariables(task.getId()).get("subject")).isEqualTo(SUBJECT);
+		assertThat(this.taskService.getVariableLocal(task.getId(), "subject")).isNull();
 
 		// (1) nothing answered
 		this.form.click(COMPLETE);

@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * Create listener of every user task in {@code marketing-campaign}. For
  * {@code Task_PlanCampaign} it fills the plan form from the campaign (answers the planner
- * already typed, returned by an incomplete submission, are kept); for the other tasks it
- * copies what the form shows into task-local variables, so the process itself carries
- * only ids. Answers of an earlier round are removed so that Tasklist does not show them
- * pre-filled.
+ * already typed, returned by an incomplete submission, are kept). Answers of an earlier
+ * round are removed so that Tasklist does not show them pre-filled. What the other forms
+ * show from the campaign is not stored on the task; {@link MarketingTaskFormContext}
+ * reads it when the form is read.
  */
 @Component
 class MarketingTaskContextListener implements TaskListener {
@@ -39,26 +39,13 @@ class MarketingTaskContextListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		STALE_ANSWERS.getOrDefault(task.getTaskDefinitionKey(), List.of())
 			.forEach((name) -> task.getExecution().removeVariable(name));
-		long campaignId = ProcessValues.id(task, CAMPAIGN_ID);
-		switch (task.getTaskDefinitionKey()) {
-			case TASK_PLAN_CAMPAIGN -> this.campaigns.planAnswers(campaignId).forEach((name, value) -> {
+		if (TASK_PLAN_CAMPAIGN.equals(task.getTaskDefinitionKey())) {
+			this.campaigns.planAnswers(ProcessValues.id(task, CAMPAIGN_ID)).forEach((name, value) -> {
 				if (!task.getExecution().hasVariable(name)) {
 					task.getExecution().setVariable(name, value);
 				}
 			});
-			case TASK_APPROVE_BUDGET -> local(task, this.campaigns.approvalContext(campaignId));
-			case TASK_CALL_CAMPAIGN_MEMBERS -> local(task, this.campaigns.callContext(campaignId));
-			case TASK_REVIEW_RESULTS -> local(task, this.campaigns.reviewContext(campaignId));
-			default -> throw new IllegalStateException("No context for task " + task.getTaskDefinitionKey());
 		}
-	}
-
-	private static void local(DelegateTask task, Map<String, Object> context) {
-		context.forEach((name, value) -> {
-			if (value != null) {
-				task.setVariableLocal(name, value);
-			}
-		});
 	}
 
 }

@@ -6,28 +6,16 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
-import io.reflow.crm.sales.LeadManagement;
-import io.reflow.crm.sales.OpportunityManagement;
-
 import org.springframework.stereotype.Component;
 
 /**
  * Create listener of every user task in {@code lead-qualification} and
- * {@code opportunity-to-order}: copies what the task's form shows (company, contact,
- * amounts) into task-local variables, so people see the lead or quote they decide on
- * while the process itself carries only ids.
+ * {@code opportunity-to-order}: removes the answers of an earlier round that Tasklist
+ * would otherwise show pre-filled. What the forms show from the lead or quote is not
+ * stored on the task; {@link SalesTaskFormContext} reads it when the form is read.
  */
 @Component
 class SalesTaskContextListener implements TaskListener {
-
-	private final LeadManagement leads;
-
-	private final OpportunityManagement opportunities;
-
-	SalesTaskContextListener(LeadManagement leads, OpportunityManagement opportunities) {
-		this.leads = leads;
-		this.opportunities = opportunities;
-	}
 
 	/**
 	 * Answers of an earlier round that Tasklist would otherwise show pre-filled (a stale
@@ -46,19 +34,6 @@ class SalesTaskContextListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		STALE_ANSWERS.getOrDefault(task.getTaskDefinitionKey(), List.of())
 			.forEach((name) -> task.getExecution().removeVariable(name));
-		Map<String, Object> context;
-		if (task.hasVariable(OpportunityToOrderProcess.Variables.OPPORTUNITY_ID)) {
-			long opportunityId = ExecutionValues.id(task, OpportunityToOrderProcess.Variables.OPPORTUNITY_ID);
-			context = this.opportunities.taskContext(opportunityId);
-		}
-		else {
-			context = this.leads.taskContext(ExecutionValues.id(task, LeadQualificationProcess.Variables.LEAD_ID));
-		}
-		context.forEach((name, value) -> {
-			if (value != null) {
-				task.setVariableLocal(name, value);
-			}
-		});
 	}
 
 }

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Create listener of the user tasks of {@code support-case}: removes the previous round's
  * answers that Tasklist would show pre-filled, keeps the case visible to the groups it
- * was escalated to, and copies what the form shows (case, customer, visit) into
- * task-local variables.
+ * was escalated to. What the forms show from the case is not stored on the task;
+ * {@link SupportTaskFormContext} reads it when the form is read.
  */
 @Component
 class SupportTaskContextListener implements TaskListener {
@@ -39,11 +39,6 @@ class SupportTaskContextListener implements TaskListener {
 			.forEach((name) -> task.getExecution().removeVariable(name));
 		// a case escalated earlier stays visible to the groups it was escalated to
 		this.cases.escalationGroups(CaseValues.id(task)).forEach(task::addCandidateGroup);
-		this.cases.taskContext(CaseValues.id(task)).forEach((name, value) -> {
-			if (value != null) {
-				task.setVariableLocal(name, value);
-			}
-		});
 	}
 
 }
