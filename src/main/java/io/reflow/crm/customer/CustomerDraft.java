@@ -20,7 +20,8 @@ public record CustomerDraft(@NotBlank @Size(max = 200) String companyName, @Size
 		@NotNull Region region, @NotNull @PositiveOrZero @Max(10_000_000) Integer employeeCount, @NotNull Tier tier,
 		@Size(max = 64) @Pattern(regexp = "^[a-z0-9][a-z0-9-]*$",
 				message = "must be a group id such as sales-north") String ownerGroup,
-		CustomerStatus status, @Size(max = 100) List<@Valid @NotNull ContactDraft> contacts, Long version) {
+		CustomerStatus status, @Size(max = 100) List<@Valid @NotNull ContactDraft> contacts,
+		@PositiveOrZero Long version) {
 
 	public CustomerDraft {
 		contacts = (contacts != null) ? List.copyOf(contacts) : List.of();

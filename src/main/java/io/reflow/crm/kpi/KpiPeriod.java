@@ -28,6 +28,8 @@ public record KpiPeriod(LocalDate from, LocalDate to, ZoneId zone) {
 		if (from == null || to == null) {
 			throw new InvalidFieldException((from == null) ? "from" : "to", "must be a date (yyyy-MM-dd)");
 		}
+		InvalidFieldException.requireCalendarDay("from", from);
+		InvalidFieldException.requireCalendarDay("to", to);
 		if (from.isAfter(to)) {
 			throw new InvalidFieldException("from", "must not be after to (" + to + ")");
 		}
@@ -47,6 +49,8 @@ public record KpiPeriod(LocalDate from, LocalDate to, ZoneId zone) {
 	 * missing {@code from} is 29 days before {@code to} (30 days in all).
 	 */
 	public static KpiPeriod of(LocalDate from, LocalDate to, Clock clock, ZoneId zone) {
+		InvalidFieldException.requireCalendarDay("from", from);
+		InvalidFieldException.requireCalendarDay("to", to);
 		LocalDate end = (to != null) ? to : LocalDate.ofInstant(clock.instant(), zone);
 		return new KpiPeriod((from != null) ? from : end.minusDays(DEFAULT_DAYS - 1L), end, zone);
 	}

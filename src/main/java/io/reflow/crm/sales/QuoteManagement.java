@@ -191,7 +191,10 @@ public class QuoteManagement {
 		throw new InvalidTaskInputException("Choose APPROVE or REJECT.");
 	}
 
-	/** Step {@code Task_RemindApprover}: the approval is overdue; remind the group. */
+	/**
+	 * Step {@code Task_RemindApprover}: the approval is overdue; remind the group, once
+	 * per quote even when the step runs twice (SentSalesMails).
+	 */
 	public void remindApprover(long quoteId, String approverGroup) {
 		Quote quote = load(quoteId);
 		quote.overdue();
@@ -202,11 +205,13 @@ public class QuoteManagement {
 			.map(User::getEmail)
 			.filter(Objects::nonNull)
 			.toList();
-		this.mailer.send(new SalesMail(to.isEmpty() ? List.of("group:" + approverGroup) : to,
-				"Reminder: discount approval for " + quote.number() + " is overdue",
-				"The discount of " + percent(quote.getRequestedDiscount()) + " on quote " + quote.number()
-						+ " has waited for approval since " + quote.getCreatedAt() + ". Please decide in Tasklist.",
-				null, null));
+		this.onceOnlyMails.sendOnce("approval-reminder-" + quoteId,
+				new SalesMail(to.isEmpty() ? List.of("group:" + approverGroup) : to,
+						"Reminder: discount approval for " + quote.number() + " is overdue",
+						"The discount of " + percent(quote.getRequestedDiscount()) + " on quote " + quote.number()
+								+ " has waited for approval since " + quote.getCreatedAt()
+								+ ". Please decide in Tasklist.",
+						null, null));
 		Opportunity opportunity = this.opportunities.load(quote.getOpportunityId());
 		this.timeline.record(InteractionDraft.forOpportunity(opportunity.getId(), opportunity.getCustomerId(),
 				"APPROVAL_OVERDUE", "Approval of " + quote.number() + " overdue; " + approverGroup + " reminded"));

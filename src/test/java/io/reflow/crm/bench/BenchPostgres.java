@@ -8,6 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -119,6 +122,47 @@ public final class BenchPostgres {
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile(
+			"(?is)^\\s*(?:(insert)\\s+into|(update)|(delete)\\s+from|(merge)\\s+into|(select|with)\\b.*?\\bfrom)\\s+([a-z_][a-z0-9_.]*)");
+
+	/**
+	 * The {@code pg_stat_statements} calls of a database by kind and first table named
+	 * ("insert act_hi_varinst"), transaction control left out; subtract two readings for
+	 * what happened in between.
+	 */
+	public static Map<String, Long> statementsByTable(String database) {
+		String sql = """
+				select s.query, s.calls from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = ?
+				""";
+		Map<String, Long> calls = new TreeMap<>();
+		try (Connection connection = start().getPostgresDatabase().getConnection();
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, database);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					String query = rows.getString(1);
+					java.util.regex.Matcher matcher = TARGET.matcher(query);
+					String key = null;
+					if (matcher.find()) {
+						String kind = java.util.stream.IntStream.rangeClosed(1, 5)
+							.mapToObj(matcher::group)
+							.filter(java.util.Objects::nonNull)
+							.findFirst()
+							.orElse("?");
+						key = kind.toLowerCase(Locale.ROOT) + " " + matcher.group(6).toLowerCase(Locale.ROOT);
+					}
+					if (key != null) {
+						calls.merge(key, rows.getLong(2), Long::sum);
+					}
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return calls;
 	}
 
 	/** Statements and commits; {@link #minus} gives the difference of two readings. */

@@ -94,11 +94,14 @@ class DatabaseCeilingBenchmark extends ReflowOnPostgres {
 			Map<String, SalesCases.Driver> drivers = Map.of("reflow", this::javaCase, "bare-full", full::runCase,
 					"bare-audit", audit::runCase, "bare-full-start", start::runCase, "bare-full-nobatch",
 					noBatch::runCase);
+			Map<String, Map<String, Long>> byTableBefore = new LinkedHashMap<>();
+			BREAKDOWN.forEach((name) -> byTableBefore.put(name, BenchPostgres.statementsByTable(databases.get(name))));
 			Interleaved runs = Interleaved.of().warmups(1).repetitions(REPETITIONS);
 			for (String name : names.keySet()) {
 				runs.variant(name, () -> figures.get(name).measure(databases.get(name), drivers.get(name)));
 			}
 			Map<String, Stats> casesPerSecond = runs.run();
+			List<List<String>> breakdown = breakdown(databases, byTableBefore, CASES * (1 + REPETITIONS));
 			// the warm-up round was measured too: drop it
 			figures.values().forEach((f) -> {
 				f.statementsPerCase.remove(0);
@@ -164,8 +167,52 @@ class DatabaseCeilingBenchmark extends ReflowOnPostgres {
 						""", Stats.of(figures.get("reflow").statementsPerCase).median(),
 						Stats.of(figures.get("bare-full").statementsPerCase).median(),
 						Stats.of(figures.get("bare-audit").statementsPerCase).median()))
+				.paragraph("""
+						Where the statements go: `pg_stat_statements` calls per completed case by kind and first table
+						named, over the warm-up and all repetitions (the %d busiest of Reflow, then the bare engines'
+						others; a dash is none).
+						""", BREAKDOWN_ROWS)
+				.table(List.of("Statement", "Reflow", "Bare FULL", "Bare AUDIT"), breakdown)
 				.write();
 		}
+	}
+
+	/** The engines whose statements are broken down by table. */
+	static final List<String> BREAKDOWN = List.of("reflow", "bare-full", "bare-audit");
+
+	static final int BREAKDOWN_ROWS = 25;
+
+	private static List<List<String>> breakdown(Map<String, String> databases, Map<String, Map<String, Long>> before,
+			int cases) {
+		Map<String, Map<String, Long>> perEngine = new LinkedHashMap<>();
+		for (String name : BREAKDOWN) {
+			Map<String, Long> used = new LinkedHashMap<>();
+			BenchPostgres.statementsByTable(databases.get(name)).forEach((key, calls) -> {
+				long delta = calls - before.get(name).getOrDefault(key, 0L);
+				if (delta > 0) {
+					used.put(key, delta);
+				}
+			});
+			perEngine.put(name, used);
+		}
+		List<String> keys = new ArrayList<>(perEngine.get("reflow")
+			.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(BREAKDOWN_ROWS)
+			.map(Map.Entry::getKey)
+			.toList());
+		perEngine.values()
+			.forEach((used) -> used.keySet().stream().filter((key) -> !keys.contains(key)).sorted().forEach(keys::add));
+		return keys.stream().map((key) -> {
+			List<String> row = new ArrayList<>();
+			row.add("`" + key + "`");
+			BREAKDOWN.forEach((name) -> {
+				Long calls = perEngine.get(name).get(key);
+				row.add((calls == null) ? "–" : String.format(Locale.ROOT, "%.1f", (double) calls / cases));
+			});
+			return row;
+		}).toList();
 	}
 
 	private static BareSalesEngine bare(String database, String history, boolean removalAtStart, boolean batching) {

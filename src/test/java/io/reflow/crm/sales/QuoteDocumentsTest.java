@@ -61,6 +61,30 @@ class QuoteDocumentsTest {
 	}
 
 	@Test
+	void shouldReuseParsedFontFilesAcrossQuotesRenderedAtTheSameTime() throws Exception {
+		assumeCjkFont();
+		QuoteDocuments documents = documents(DEFAULTS.fontPaths());
+		String[] products = { "数据平台", "客服系统", "营销云", "供应链套件" };
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<String>> texts = new java.util.ArrayList<>();
+			for (int i = 0; i < 12; i++) {
+				String product = products[i % products.length] + " " + i;
+				texts.add(pool.submit(() -> text(documents
+					.render(sheet(List.of(line(product, "1", "1000.00", "1000.00")), "第 " + product + " 号")))));
+			}
+			for (int i = 0; i < texts.size(); i++) {
+				String product = products[i % products.length] + " " + i;
+				assertThat(texts.get(i).get()).contains(product, "第 " + product + " 号", CUSTOMER);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+			documents.close();
+		}
+	}
+
+	@Test
 	void shouldSkipFontFilesWithoutChineseGlyphsWhenChoosingTheFont(@TempDir Path dir) throws IOException {
 		assumeCjkFont();
 		Path notAFont = Files.writeString(dir.resolve("broken.ttf"), "not a font");

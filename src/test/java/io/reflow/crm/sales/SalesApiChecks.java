@@ -22,6 +22,7 @@ import io.reflow.crm.customer.CustomerStatus;
 import io.reflow.crm.customer.Region;
 import io.reflow.crm.customer.Tier;
 import io.reflow.crm.sales.process.LeadQualificationProcess;
+import io.reflow.crm.sales.process.OpportunityToOrderProcess;
 import io.reflow.crm.testsupport.Http;
 import io.reflow.crm.testsupport.Jobs;
 import io.reflow.crm.testsupport.TaskRest;
@@ -65,6 +66,12 @@ abstract class SalesApiChecks {
 
 	@Autowired
 	OrderManagement orders;
+
+	@Autowired
+	QuoteManagement quoteManagement;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	TaskRest tasks() {
 		return new TaskRest(this.port);
@@ -322,6 +329,21 @@ abstract class SalesApiChecks {
 		Map<String, Object> proposed = opportunityOf(opportunityId);
 		assertThat(proposed).containsEntry("stage", "PROPOSAL");
 		assertThat((String) JsonPath.read(proposed, "$.quotes[0].approvalLevel")).isEqualTo("SALES_DIRECTOR");
+		// a day without decision: the directors are reminded once, also when the step
+		// runs
+		// again (a job whose lock expired)
+		long quoteId = ((Number) JsonPath.read(proposed, "$.quotes[0].id")).longValue();
+		Job overdue = this.managementService.createJobQuery()
+			.processInstanceId(pid)
+			.activityId(OpportunityToOrderProcess.Elements.BOUNDARY_EVENT_APPROVAL_OVERDUE)
+			.singleResult();
+		this.managementService.executeJob(overdue.getId());
+		runJobs(pid);
+		this.quoteManagement.remindApprover(quoteId, "sales-directors");
+		assertThat(this.jdbc.queryForObject("select count(*) from crm_sales_mail where mail_key = ?", Long.class,
+				"approval-reminder-" + quoteId))
+			.isEqualTo(1);
+		approval = onlyTask("sun.hao", pid, "Approve discount");
 		completed("sun.hao", approval, "{\"approvalDecision\":{\"value\":\"APPROVE\"}}");
 		runJobs(pid);
 

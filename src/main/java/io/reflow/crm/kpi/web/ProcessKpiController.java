@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import io.reflow.crm.kpi.KpiProjections;
 import io.reflow.crm.kpi.ProcessKpis;
+import io.reflow.crm.platform.web.InvalidFieldException;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -58,6 +59,7 @@ class ProcessKpiController {
 			@Parameter(description = "last day, yyyy-MM-dd") @RequestParam(required = false) @DateTimeFormat(
 					iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@Parameter(description = "process definition version") @RequestParam(required = false) Integer version) {
+		InvalidFieldException.requireVersion("version", version);
 		return this.kpis.processes(this.kpis.period(from, to), version);
 	}
 
@@ -70,12 +72,14 @@ class ProcessKpiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) Integer version) {
+		InvalidFieldException.requireVersion("version", version);
 		return this.kpis.activities(key, this.kpis.period(from, to), version);
 	}
 
 	@GetMapping(path = "/processes/{key}/diagram", produces = MediaType.APPLICATION_XML_VALUE)
 	@Operation(summary = "The BPMN XML of a version (the latest if none), for the heatmap")
 	ResponseEntity<byte[]> diagram(@PathVariable String key, @RequestParam(required = false) Integer version) {
+		InvalidFieldException.requireVersion("version", version);
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(this.kpis.diagram(key, version));
 	}
 

@@ -49,24 +49,14 @@ class BacktestPeriods {
 	 * @throws InvalidFieldException if {@code from} is after {@code to}
 	 */
 	Days resolve(LocalDate from, LocalDate to) {
-		checkRange("from", from);
-		checkRange("to", to);
+		InvalidFieldException.requireCalendarDay("from", from);
+		InvalidFieldException.requireCalendarDay("to", to);
 		LocalDate end = (to != null) ? to : today();
 		LocalDate start = (from != null) ? from : defaultFrom(end);
 		if (start.isAfter(end)) {
 			throw new InvalidFieldException("from", "must not be after to (" + end + ")");
 		}
 		return new Days(start, end);
-	}
-
-	/**
-	 * Days far outside any history (year 999999999) overflow the period's arithmetic;
-	 * they are a client error, not a 500.
-	 */
-	private static void checkRange(String field, LocalDate day) {
-		if (day != null && (day.getYear() < 1 || day.getYear() > 9999)) {
-			throw new InvalidFieldException(field, "must be a day between 0001-01-01 and 9999-12-31");
-		}
 	}
 
 	/** Days {@code from}..{@code to}, both included. */

@@ -2,6 +2,8 @@ package io.reflow.crm.platform.models;
 
 import java.util.List;
 
+import io.reflow.crm.platform.web.InvalidFieldException;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +38,7 @@ class ModelsApiController {
 
 	@GetMapping(path = "/processes/{key}/versions/{version}/xml", produces = MediaType.APPLICATION_XML_VALUE)
 	String processXml(@PathVariable String key, @PathVariable int version) {
+		InvalidFieldException.requireVersion("version", version);
 		return this.catalogue.processXml(key, version);
 	}
 
@@ -51,6 +54,7 @@ class ModelsApiController {
 
 	@GetMapping(path = "/decisions/{key}/versions/{version}/xml", produces = MediaType.APPLICATION_XML_VALUE)
 	String decisionXml(@PathVariable String key, @PathVariable int version) {
+		InvalidFieldException.requireVersion("version", version);
 		return this.catalogue.decisionXml(key, version);
 	}
 

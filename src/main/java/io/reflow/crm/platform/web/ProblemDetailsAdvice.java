@@ -62,6 +62,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Throwable cause = ex.getCause();
+		for (Throwable reason = ex; reason != null; reason = reason.getCause()) {
+			if (reason instanceof JsonBodyLimit.TooLarge tooLarge) {
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+						tooLarge.getMessage());
+				problem.setTitle(JsonBodyLimit.TITLE);
+				return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+			}
+		}
 		if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
 			String field = path(mapping);
 			String message;
