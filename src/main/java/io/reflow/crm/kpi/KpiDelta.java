@@ -107,11 +107,8 @@ final class KpiDelta {
 	 */
 	void taskCompleted(String key, int version, String activityId, Instant start, Instant end, Instant assigned) {
 		ActivityFigures figures = activity(key, version, activityId, end);
-		long total = Math.max(0, end.toEpochMilli() - start.toEpochMilli());
-		long waiting = total;
-		if (assigned != null) {
-			waiting = Math.min(total, Math.max(0, assigned.toEpochMilli() - start.toEpochMilli()));
-		}
+		long total = TaskTimes.totalMillis(start, end);
+		long waiting = TaskTimes.waitingMillis(start, assigned, end);
 		figures.waitingSumMs += waiting;
 		figures.workingSumMs += total - waiting;
 		figures.userTaskCount++;

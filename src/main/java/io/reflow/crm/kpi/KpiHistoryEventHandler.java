@@ -205,10 +205,10 @@ class KpiHistoryEventHandler implements HistoryEventHandler {
 			pending.endedWithoutDuration.clear();
 		}
 		if (!pending.tasks.isEmpty()) {
-			Map<String, KpiStore.TaskTimes> times = this.store
+			Map<String, KpiStore.TaskStart> times = this.store
 				.taskTimes(pending.tasks.stream().map(CompletedTask::taskId).distinct().toList());
 			for (CompletedTask task : pending.tasks) {
-				KpiStore.TaskTimes known = times.get(task.taskId());
+				KpiStore.TaskStart known = times.get(task.taskId());
 				if (known != null) {
 					pending.delta.taskCompleted(task.processKey(), task.version(), task.activityId(), known.created(),
 							task.end(), known.firstAssigned());

@@ -55,7 +55,8 @@ public class KpiProjections {
 							rs.getTimestamp(5).toInstant(), rs.getLong(6));
 				});
 		jdbc.query("select T.PROC_DEF_KEY_, D.VERSION_, T.TASK_DEF_KEY_, T.START_TIME_, T.END_TIME_, "
-				+ KpiStore.FIRST_ASSIGNMENT + " from ACT_HI_TASKINST T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ "
+				+ TaskTimes.FIRST_ASSIGNMENT
+				+ " from ACT_HI_TASKINST T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ "
 				+ "where T.END_TIME_ is not null and T.DELETE_REASON_ = 'completed' and T.TASK_DEF_KEY_ is not null",
 				(rs) -> {
 					counts[2]++;

@@ -140,27 +140,23 @@ class KpiStore {
 	}
 
 	/** A task's creation and first assignment (null if never assigned). */
-	record TaskTimes(Instant created, Instant firstAssigned) {
+	record TaskStart(Instant created, Instant firstAssigned) {
 	}
-
-	/** The first assignment of task {@code T}, as a column expression. */
-	static final String FIRST_ASSIGNMENT = "(select min(L.TIMESTAMP_) from ACT_HI_IDENTITYLINK L where L.TASK_ID_ = T.ID_ "
-			+ "and L.TYPE_ = 'assignee' and L.OPERATION_TYPE_ = 'add')";
 
 	/**
 	 * Creation and first assignment per task, from the engine's task and identity-link
 	 * history (both indexed by task id), as the rebuild reads them.
 	 */
-	Map<String, TaskTimes> taskTimes(Collection<String> taskIds) {
-		Map<String, TaskTimes> times = new HashMap<>();
+	Map<String, TaskStart> taskTimes(Collection<String> taskIds) {
+		Map<String, TaskStart> times = new HashMap<>();
 		List<String> ids = new ArrayList<>(taskIds);
 		for (int from = 0; from < ids.size(); from += 500) {
 			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
 			String in = chunk.stream().map((id) -> "?").collect(Collectors.joining(", "));
-			this.jdbc.query("select T.ID_, T.START_TIME_, " + FIRST_ASSIGNMENT
+			this.jdbc.query("select T.ID_, T.START_TIME_, " + TaskTimes.FIRST_ASSIGNMENT
 					+ " from ACT_HI_TASKINST T where T.ID_ in (" + in + ")", (rs) -> {
 						Timestamp assigned = rs.getTimestamp(3);
-						times.put(rs.getString(1), new TaskTimes(rs.getTimestamp(2).toInstant(),
+						times.put(rs.getString(1), new TaskStart(rs.getTimestamp(2).toInstant(),
 								(assigned != null) ? assigned.toInstant() : null));
 					}, chunk.toArray());
 		}

@@ -158,7 +158,7 @@ class DashboardPageIT {
 	 * Chromium asks for it on the login page).
 	 */
 	static List<String> consoleErrors(WebDriver browser) {
-		return Browser.consoleErrors(browser).stream().filter((message) -> !message.contains("/favicon.ico")).toList();
+		return Browser.consoleErrorsButFavicon(browser);
 	}
 
 }

@@ -93,8 +93,8 @@ class KpiHistoryEventHandlerTest {
 		deleted.setEventType(HistoryEventTypes.TASK_INSTANCE_DELETE.getEventName());
 		deleted.setDeleteReason("deleted");
 		when(this.store.taskTimes(anyCollection())).thenReturn(Map.of("t1",
-				new KpiStore.TaskTimes(Instant.parse("2026-03-02T02:00:00Z"), Instant.parse("2026-03-02T02:15:00Z")),
-				"t2", new KpiStore.TaskTimes(Instant.parse("2026-03-02T02:30:00Z"), null)));
+				new KpiStore.TaskStart(Instant.parse("2026-03-02T02:00:00Z"), Instant.parse("2026-03-02T02:15:00Z")),
+				"t2", new KpiStore.TaskStart(Instant.parse("2026-03-02T02:30:00Z"), null)));
 
 		this.handler.handleEvent(activity);
 		this.handler.handleEvent(claimed);

@@ -89,6 +89,14 @@ public final class Browser {
 			.toList();
 	}
 
+	/**
+	 * {@link #consoleErrors} but the favicon's 404 (the application has none, and
+	 * Chromium asks for it on pages without an icon link, such as the login page).
+	 */
+	public static List<String> consoleErrorsButFavicon(WebDriver driver) {
+		return consoleErrors(driver).stream().filter((message) -> !message.contains("/favicon.ico")).toList();
+	}
+
 	/** Saves a screenshot under {@code target/screenshots/} for a person to look at. */
 	public static void screenshot(WebDriver driver, String name) {
 		try {

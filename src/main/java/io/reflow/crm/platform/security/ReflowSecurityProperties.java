@@ -76,6 +76,18 @@ public record ReflowSecurityProperties(Map<String, List<String>> moduleGroups, L
 		return groups;
 	}
 
+	/**
+	 * Who may use the reengineering lab ({@code /lab}, {@code /api/lab}): analysts, who
+	 * redesign the processes, managers, who judge the redesign, and Camunda
+	 * administrators.
+	 */
+	public java.util.Set<String> labGroups() {
+		java.util.Set<String> groups = new java.util.TreeSet<>(this.analystGroups);
+		groups.addAll(this.managerGroups);
+		groups.add(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
+		return groups;
+	}
+
 	public ReflowSecurityProperties {
 		moduleGroups = (moduleGroups != null) ? Map.copyOf(moduleGroups) : Map.of();
 		managerGroups = (managerGroups != null) ? List.copyOf(managerGroups) : List.of();

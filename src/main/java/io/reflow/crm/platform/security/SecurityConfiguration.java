@@ -141,6 +141,8 @@ class SecurityConfiguration {
 				.requestMatchers(path(null, "/models/**"), path(null, "/api/models/**"),
 						path(null, "/api/decisions/**"), path(null, "/api/processes/**"))
 				.hasAnyAuthority(authorities(properties.analystToolGroups()))
+				.requestMatchers(path(null, "/lab/**"), path(null, "/api/lab/**"))
+				.hasAnyAuthority(authorities(properties.labGroups()))
 				.requestMatchers(path(null, "/dashboard/**"), path(null, "/api/kpis/**"))
 				.hasAnyAuthority(authorities(properties.dashboardGroups()))
 				.anyRequest()

@@ -41,6 +41,9 @@ class HomeController {
 		// the same groups SecurityConfiguration lets through to /models
 		model.addAttribute("models",
 				groups.stream().anyMatch((group) -> this.security.analystToolGroups().contains(group.getId())));
+		// the same groups SecurityConfiguration lets through to /lab
+		model.addAttribute("lab",
+				groups.stream().anyMatch((group) -> this.security.labGroups().contains(group.getId())));
 		return "home";
 	}
 

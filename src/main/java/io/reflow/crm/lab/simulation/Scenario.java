@@ -1,0 +1,57 @@
+package io.reflow.crm.lab.simulation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a simulation run assumes: how many cases arrive and how often, what each case
+ * starts with, how long each user task's work takes and what it answers, and how many
+ * people each candidate group has. Everything random is drawn from one seeded source, so
+ * a scenario with the same seed gives the same run.
+ *
+ * @param cases how many cases arrive
+ * @param interArrival time between two arrivals
+ * @param caseVariables the start variables of a case: each case takes one of these, all
+ * equally likely (by default, the start variables of real cases)
+ * @param tasks per user task (its id in the model) how long it is worked on and what it
+ * answers; a task without an entry is done at once with no answer
+ * @param people per candidate group how many work its tasks at the same time; a group
+ * without an entry has one person
+ * @param seed the random source's seed
+ * @param start the simulated instant the first case arrives
+ */
+public record Scenario(int cases, Distribution interArrival, List<Map<String, Object>> caseVariables,
+		Map<String, TaskBehaviour> tasks, Map<String, Integer> people, long seed, Instant start) {
+
+	public Scenario {
+		if (cases < 1) {
+			throw new IllegalArgumentException("cases must be 1 or more");
+		}
+		caseVariables = (caseVariables != null && !caseVariables.isEmpty()) ? List.copyOf(caseVariables)
+				: List.of(Map.of());
+		tasks = (tasks != null) ? Map.copyOf(tasks) : Map.of();
+		people = (people != null) ? Map.copyOf(people) : Map.of();
+	}
+
+	/** How a user task is worked on: the time it takes and its answers. */
+	public record TaskBehaviour(Distribution working, List<Answer> answers) {
+
+		public TaskBehaviour {
+			answers = (answers != null) ? List.copyOf(answers) : List.of();
+			double total = answers.stream().mapToDouble(Answer::probability).sum();
+			if (!answers.isEmpty() && Math.abs(total - 1) > 1e-6) {
+				throw new IllegalArgumentException("the answers' probabilities must add up to 1, not " + total);
+			}
+		}
+
+	}
+
+	/**
+	 * One possible answer of a task (the variables it completes with) and its
+	 * probability.
+	 */
+	public record Answer(double probability, Map<String, Object> variables) {
+	}
+
+}

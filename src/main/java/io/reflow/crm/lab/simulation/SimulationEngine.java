@@ -1,0 +1,157 @@
+package io.reflow.crm.lab.simulation;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.runtime.Job;
+
+/**
+ * An isolated Camunda engine for one simulation run: its own in-memory H2 database,
+ * history at level ACTIVITY (the run's results are read from it), no job executor (the
+ * simulation fires each job itself, at its due time on the {@link SimulatedClock}), and
+ * the beans the models name in expressions ({@code ${recordLeadScoreDelegate}}) taken
+ * from a map, so that the simulation replaces delegates that talk to the outside with
+ * recorders. It deploys the models it is given (a deployed version's XML or an uploaded
+ * draft), with the same decisions as production; production's engine and database are
+ * never touched.
+ */
+public final class SimulationEngine implements AutoCloseable {
+
+	private final ProcessEngine engine;
+
+	private SimulationEngine(ProcessEngine engine) {
+		this.engine = engine;
+	}
+
+	/**
+	 * Starts an engine whose expressions resolve {@code beans} and deploys
+	 * {@code resources} (file name to content: BPMN, DMN, forms) as one deployment.
+	 */
+	public static SimulationEngine start(Map<String, Object> beans, Map<String, byte[]> resources) {
+		return start(beans, resources, null);
+	}
+
+	/**
+	 * As {@link #start(Map, Map)}, and tells {@code taskEvents} of every user task
+	 * created and deleted (ended other than by completion, e.g. by an interrupting
+	 * timer), so the simulation needs no query to find them.
+	 */
+	public static SimulationEngine start(Map<String, Object> beans, Map<String, byte[]> resources,
+			TaskListener taskEvents) {
+		String name = "simulation-" + UUID.randomUUID();
+		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+		configuration.setProcessEngineName(name);
+		configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+		configuration.setDatabaseSchemaUpdate("create-drop");
+		// what the results read: process, activity and task instances
+		configuration.setHistory("activity");
+		configuration.setJobExecutorActivate(false);
+		configuration.setMetricsEnabled(false);
+		configuration.setDbHistoryUsed(true);
+		configuration.setExpressionManager(new JuelExpressionManager(new HashMap<>(beans)));
+		if (taskEvents != null) {
+			configuration
+				.setCustomPostBPMNParseListeners(new java.util.ArrayList<>(List.of(new AbstractBpmnParseListener() {
+
+					@Override
+					public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+						if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+							userTask.getTaskDefinition()
+								.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, taskEvents);
+							userTask.getTaskDefinition()
+								.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, taskEvents);
+						}
+					}
+
+				})));
+		}
+		SimulationEngine simulation = new SimulationEngine(configuration.buildProcessEngine());
+		try {
+			if (!resources.isEmpty()) {
+				var deployment = simulation.engine.getRepositoryService().createDeployment().name(name);
+				resources
+					.forEach((file, content) -> deployment.addInputStream(file, new ByteArrayInputStream(content)));
+				deployment.deploy();
+			}
+		}
+		catch (RuntimeException ex) {
+			simulation.close();
+			throw ex;
+		}
+		return simulation;
+	}
+
+	public ProcessEngine engine() {
+		return this.engine;
+	}
+
+	/** When the next job falls due (timers, asynchronous continuations), if any. */
+	public Optional<Instant> nextDue() {
+		List<Job> next = this.engine.getManagementService()
+			.createJobQuery()
+			.withRetriesLeft()
+			.orderByJobDuedate()
+			.asc()
+			.listPage(0, 1);
+		if (next.isEmpty()) {
+			return Optional.empty();
+		}
+		Job earliest = next.get(0);
+		return Optional.of((earliest.getDuedate() != null) ? earliest.getDuedate().toInstant() : SimulatedClock.now());
+	}
+
+	/**
+	 * Executes every job due at the simulated now, including those their execution makes
+	 * due. A job that fails is left to the engine's retries (and finally an incident), as
+	 * in production; it is counted, not thrown.
+	 * @return the jobs that ran and the attempts that failed
+	 */
+	public JobRuns runDueJobs() {
+		int ran = 0;
+		int failed = 0;
+		while (true) {
+			List<Job> due = this.engine.getManagementService()
+				.createJobQuery()
+				.executable()
+				.orderByJobDuedate()
+				.asc()
+				.listPage(0, 100);
+			if (due.isEmpty()) {
+				return new JobRuns(ran, failed);
+			}
+			for (Job job : due) {
+				try {
+					this.engine.getManagementService().executeJob(job.getId());
+					ran++;
+				}
+				catch (RuntimeException ex) {
+					failed++;
+				}
+			}
+		}
+	}
+
+	/** Jobs executed and attempts that failed. */
+	public record JobRuns(int ran, int failed) {
+	}
+
+	@Override
+	public void close() {
+		this.engine.close();
+	}
+
+}
