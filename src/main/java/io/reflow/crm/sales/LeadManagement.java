@@ -269,7 +269,7 @@ public class LeadManagement {
 	}
 
 	/** Now plus an ISO-8601 duration such as P2D or PT4H (or a period such as P1M). */
-	static Instant dueAt(Instant now, String isoDuration) {
+	public static Instant dueAt(Instant now, String isoDuration) {
 		try {
 			return now.plus(Duration.parse(isoDuration));
 		}

@@ -20,9 +20,17 @@ import java.util.Map;
  * without an entry has one person
  * @param seed the random source's seed
  * @param start the simulated instant the first case arrives
+ * @param workingHours when people work (null: around the clock); cases arrive at any time
  */
 public record Scenario(int cases, Distribution interArrival, List<Map<String, Object>> caseVariables,
-		Map<String, TaskBehaviour> tasks, Map<String, Integer> people, long seed, Instant start) {
+		Map<String, TaskBehaviour> tasks, Map<String, Integer> people, long seed, Instant start,
+		WorkingHours workingHours) {
+
+	/** A scenario whose people work around the clock. */
+	public Scenario(int cases, Distribution interArrival, List<Map<String, Object>> caseVariables,
+			Map<String, TaskBehaviour> tasks, Map<String, Integer> people, long seed, Instant start) {
+		this(cases, interArrival, caseVariables, tasks, people, seed, start, null);
+	}
 
 	public Scenario {
 		if (cases < 1) {
