@@ -155,8 +155,12 @@ class DemoLeadHistory implements ApplicationRunner {
 		return this.repositoryService.createProcessDefinitionQuery()
 			.processDefinitionKey(LeadQualificationProcess.KEY)
 			.versionTag(tag)
-			.latestVersion()
-			.singleResult();
+			.orderByProcessDefinitionVersion()
+			.desc()
+			.listPage(0, 1)
+			.stream()
+			.findFirst()
+			.orElse(null);
 	}
 
 	/**
