@@ -1,6 +1,7 @@
 package io.reflow.crm.lab;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +18,7 @@ import javax.sql.DataSource;
 import io.reflow.crm.kpi.TaskTimes;
 import io.reflow.crm.lab.simulation.Distribution;
 import io.reflow.crm.lab.simulation.Scenario;
+import io.reflow.crm.lab.simulation.WorkingHours;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -65,7 +67,7 @@ public class Calibration {
 	public Calibrated calibrate(String definitionId, int maxCases, long seed) {
 		List<String> notes = new ArrayList<>();
 		List<Object[]> instances = this.jdbc.query(
-				"select ID_, START_TIME_ from ACT_HI_PROCINST where PROC_DEF_ID_ = ? order by START_TIME_ desc",
+				"select ID_, START_TIME_ from ACT_HI_PROCINST where PROC_DEF_ID_ = ? order by START_TIME_ desc, ID_",
 				(rs, i) -> new Object[] { rs.getString(1), rs.getTimestamp(2).toInstant() }, definitionId);
 		if (instances.size() > WINDOW) {
 			instances = instances.subList(0, WINDOW);
@@ -104,14 +106,17 @@ public class Calibration {
 		});
 		notes.add("case variables: the start variables of %d cases".formatted(caseVariables.size()));
 
+		WorkingHours hours = this.properties.workingHours().toWorkingHours();
 		Map<String, List<Double>> working = new TreeMap<>();
 		Map<String, Map<Map<String, Object>, Integer>> answers = new TreeMap<>();
 		Map<String, Set<String>> people = new TreeMap<>();
-		this.jdbc.query("select T.PROC_INST_ID_, T.TASK_DEF_KEY_, T.START_TIME_, T.END_TIME_, T.ASSIGNEE_, "
-				+ TaskTimes.FIRST_ASSIGNMENT + ", (select min(L.GROUP_ID_) from ACT_HI_IDENTITYLINK L "
-				+ "where L.TASK_ID_ = T.ID_ and L.TYPE_ = 'candidate' and L.GROUP_ID_ is not null) "
-				+ "from ACT_HI_TASKINST T where T.PROC_DEF_ID_ = ? and T.END_TIME_ is not null "
-				+ "and T.DELETE_REASON_ = 'completed'", (rs) -> {
+		this.jdbc.query(
+				"select T.PROC_INST_ID_, T.TASK_DEF_KEY_, T.START_TIME_, T.END_TIME_, T.ASSIGNEE_, "
+						+ TaskTimes.FIRST_ASSIGNMENT + ", (select min(L.GROUP_ID_) from ACT_HI_IDENTITYLINK L "
+						+ "where L.TASK_ID_ = T.ID_ and L.TYPE_ = 'candidate' and L.GROUP_ID_ is not null) "
+						+ "from ACT_HI_TASKINST T where T.PROC_DEF_ID_ = ? and T.END_TIME_ is not null "
+						+ "and T.DELETE_REASON_ = 'completed' order by T.END_TIME_, T.START_TIME_, T.TASK_DEF_KEY_",
+				(rs) -> {
 					String instance = rs.getString(1);
 					if (!started.containsKey(instance)) {
 						return;
@@ -122,8 +127,12 @@ public class Calibration {
 					Timestamp assigned = rs.getTimestamp(6);
 					long waiting = TaskTimes.waitingMillis(start, (assigned != null) ? assigned.toInstant() : null,
 							end);
+					Instant begun = start.plusMillis(waiting);
+					// work that went on overnight counts its working hours only: the
+					// simulation spreads it over working hours again
 					working.computeIfAbsent(task, (k) -> new ArrayList<>())
-						.add((TaskTimes.totalMillis(start, end) - waiting) / 1000.0);
+						.add((hours != null) ? hours.workingSecondsBetween(begun, end)
+								: Duration.between(begun, end).toMillis() / 1000.0);
 					if (rs.getString(5) != null && rs.getString(7) != null) {
 						people.computeIfAbsent(rs.getString(7), (g) -> new HashSet<>()).add(rs.getString(5));
 					}
@@ -148,10 +157,11 @@ public class Calibration {
 		if (!groups.isEmpty()) {
 			notes.add("people: " + groups);
 		}
-		notes.add("working hours: " + this.properties.workingHours().describe());
+		notes.add("working hours: " + this.properties.workingHours().describe()
+				+ " (working times count these hours only)");
 		int cases = Math.max(1, Math.min(maxCases, instances.size()));
-		return new Calibrated(new Scenario(cases, arrivals, caseVariables, tasks, groups, seed, first,
-				this.properties.workingHours().toWorkingHours()), instances.size(), notes);
+		return new Calibrated(new Scenario(cases, arrivals, caseVariables, tasks, groups, seed, first, hours),
+				instances.size(), notes);
 	}
 
 	private static List<Scenario.Answer> answers(Map<Map<String, Object>, Integer> counts) {

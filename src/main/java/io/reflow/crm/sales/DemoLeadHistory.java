@@ -56,7 +56,7 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 @ConditionalOnProperty(name = "reflow.demo.seed-lab-history", havingValue = "true", matchIfMissing = true)
 @Order(400)
-class DemoLeadHistory implements ApplicationRunner {
+public class DemoLeadHistory implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoLeadHistory.class);
 
@@ -169,7 +169,7 @@ class DemoLeadHistory implements ApplicationRunner {
 	 * Monday to Friday 9:00 to 18:00 (Shanghai); a qualification call takes 40 minutes
 	 * (median; 10 % over 2 hours); half the qualified leads pass.
 	 */
-	static Scenario scenario(int days, Instant start, long seed) {
+	public static Scenario scenario(int days, Instant start, long seed) {
 		return new Scenario((int) Math.round(days * LEADS_PER_DAY),
 				new Distribution.Exponential(86_400 / LEADS_PER_DAY), leads(seed),
 				Map.of(LeadQualificationProcess.Elements.TASK_QUALIFY_LEAD,
