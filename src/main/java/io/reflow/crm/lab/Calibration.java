@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
  * {@link #WINDOW} cases started):
  * <ul>
  * <li>arrivals: exponential gaps with the mean gap between the cases' starts;</li>
- * <li>case variables: the simple variables (text, number, boolean) each case started
- * with, one case's set per simulated case;</li>
+ * <li>case variables: the simple variables (text, number, boolean, date) each case
+ * started with, one case's set per simulated case; a date keeps its distance from the
+ * start ({@link Scenario.Offset});</li>
  * <li>per user task: the working times (first assignment to completion) of its completed
  * instances, resampled, and its answers: the variables created when it was completed,
  * with their observed frequencies;</li>
@@ -204,11 +205,18 @@ public class Calibration {
 							case "short" -> (rs.getObject(5) != null) ? (short) rs.getLong(5) : null;
 							case "boolean" -> (rs.getObject(5) != null) ? rs.getLong(5) == 1 : null;
 							case "double" -> (rs.getObject(6) != null) ? rs.getDouble(6) : null;
+							// a date as its distance from the moment it was set, see
+							// below
+							case "date" -> (rs.getObject(5) != null) ? (Object) rs.getLong(5) : null;
 							default -> null;
 						};
 						if (value != null) {
+							Instant created = rs.getTimestamp(7).toInstant();
+							if ("date".equals(rs.getString(3))) {
+								value = new Scenario.Offset((Long) value - created.toEpochMilli());
+							}
 							variables.computeIfAbsent(instance, (k) -> new HashMap<>())
-								.put(rs.getString(2), new Object[] { value, rs.getTimestamp(7).toInstant() });
+								.put(rs.getString(2), new Object[] { value, created });
 						}
 					}, definitionId);
 		return variables;

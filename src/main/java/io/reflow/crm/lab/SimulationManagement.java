@@ -171,22 +171,41 @@ public class SimulationManagement {
 		Map<String, byte[]> baselineModels = this.models.forSimulation(baseline);
 		Map<String, byte[]> candidateModels = null;
 		String candidateName = null;
+		ProcessDefinition candidateVersion = null;
 		if (request.draft() != null && !request.draft().isEmpty()) {
 			candidateModels = withDraft(baselineModels, request.draft(), request.process());
 			candidateName = "draft " + String.join(", ", request.draft().keySet());
 		}
 		else if (request.candidate() != null && !request.candidate().isBlank()) {
-			ProcessDefinition candidate = ScorecardManagement.resolve(versions, request.candidate(), "candidate");
-			candidateModels = this.models.forSimulation(candidate);
-			candidateName = name(candidate);
+			candidateVersion = ScorecardManagement.resolve(versions, request.candidate(), "candidate");
+			candidateModels = this.models.forSimulation(candidateVersion);
+			candidateName = name(candidateVersion);
 		}
 		long seed = (request.seed() != null) ? request.seed() : 1;
 		Calibration.Calibrated calibrated = this.calibration.calibrate(baseline.getId(),
 				Math.min(1000, this.properties.maxSimulationCases()), seed);
-		Scenario scenario = ScenarioFile.apply(request.scenario(), calibrated.scenario(),
-				this.properties.maxSimulationCases());
+		Scenario common = calibrated.scenario();
+		List<String> notes = new ArrayList<>(calibrated.notes());
+		if (candidateVersion != null) {
+			// tasks and groups only the candidate has: from the candidate's own history
+			Calibration.Calibrated other = this.calibration.calibrate(candidateVersion.getId(), 1, seed);
+			Map<String, Scenario.TaskBehaviour> tasks = new LinkedHashMap<>(other.scenario().tasks());
+			tasks.putAll(common.tasks());
+			Map<String, Integer> people = new LinkedHashMap<>(other.scenario().people());
+			people.putAll(common.people());
+			other.scenario()
+				.tasks()
+				.keySet()
+				.stream()
+				.filter((task) -> !common.tasks().containsKey(task))
+				.forEach((task) -> notes
+					.add(task + " (candidate only): working time and answers from the candidate's history"));
+			common = new Scenario(common.cases(), common.interArrival(), common.caseVariables(), tasks, people,
+					common.seed(), common.start(), common.workingHours());
+		}
+		Scenario scenario = ScenarioFile.apply(request.scenario(), common, this.properties.maxSimulationCases());
 		SimulationRun run = new SimulationRun(UUID.randomUUID().toString(), request.process(), name(baseline),
-				candidateName, scenario.cases(), calibrated.notes());
+				candidateName, scenario.cases(), notes);
 		synchronized (this.runs) {
 			this.runs.put(run.id, run);
 			while (this.runs.size() > KEPT) {

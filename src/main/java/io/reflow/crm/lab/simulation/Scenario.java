@@ -56,6 +56,24 @@ public record Scenario(int cases, Distribution interArrival, List<Map<String, Ob
 	}
 
 	/**
+	 * A date variable given relative to the moment it is set (a case's arrival, a task's
+	 * completion): the simulator turns it into the date that far after the simulated now,
+	 * as calibration from history finds it (a due date two hours after the start).
+	 */
+	public record Offset(long millis) {
+	}
+
+	/**
+	 * The variables with each {@link Offset} made a date after {@code now}.
+	 */
+	public static Map<String, Object> at(Map<String, Object> variables, Instant now) {
+		Map<String, Object> values = new java.util.LinkedHashMap<>();
+		variables.forEach((name, value) -> values.put(name,
+				(value instanceof Offset offset) ? java.util.Date.from(now.plusMillis(offset.millis())) : value));
+		return values;
+	}
+
+	/**
 	 * One possible answer of a task (the variables it completes with) and its
 	 * probability.
 	 */

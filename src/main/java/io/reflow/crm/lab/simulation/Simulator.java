@@ -266,7 +266,7 @@ public final class Simulator {
 						.get(this.random.nextInt(this.scenario.caseVariables().size()));
 					this.simulation.engine()
 						.getRuntimeService()
-						.startProcessInstanceByKey(this.processKey, new LinkedHashMap<>(variables));
+						.startProcessInstanceByKey(this.processKey, Scenario.at(variables, now));
 					started++;
 					this.progress.accept(started);
 					nextArrival = now.plusMillis(Math.round(this.scenario.interArrival().sample(this.random) * 1000));
@@ -392,7 +392,7 @@ public final class Simulator {
 						// wasted
 			}
 			try {
-				this.tasks.complete(task.id(), new LinkedHashMap<>(answer));
+				this.tasks.complete(task.id(), Scenario.at(answer, SimulatedClock.now()));
 				sums[1]++;
 				double[] activity = this.activitySums.computeIfAbsent(task.key(), (k) -> new double[4]);
 				activity[1] += completion.workingSeconds();
