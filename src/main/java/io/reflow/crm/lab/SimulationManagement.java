@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -194,13 +193,11 @@ public class SimulationManagement {
 			tasks.putAll(common.tasks());
 			Map<String, Integer> people = new LinkedHashMap<>(other.scenario().people());
 			people.putAll(common.people());
-			other.scenario()
-				.tasks()
-				.keySet()
-				.stream()
-				.filter((task) -> !common.tasks().containsKey(task))
-				.forEach((task) -> notes
-					.add(task + " (candidate only): working time and answers from the candidate's history"));
+			for (String task : other.scenario().tasks().keySet()) {
+				if (!common.tasks().containsKey(task)) {
+					notes.add(task + " (candidate only): working time and answers from the candidate's history");
+				}
+			}
 			common = new Scenario(common.cases(), common.interArrival(), common.caseVariables(), tasks, people,
 					common.seed(), common.start(), common.workingHours());
 		}
