@@ -78,6 +78,10 @@ class DemoLeadHistoryIT {
 		assertThat(((Number) JsonPath.read(json, "$.to.finished")).longValue()).isEqualTo(toBe);
 		double before = ((Number) JsonPath.read(json, "$.cycleTime.from.median")).doubleValue();
 		double after = ((Number) JsonPath.read(json, "$.cycleTime.to.median")).doubleValue();
+		System.out.printf(
+				"Demo scorecard as-is vs to-be: cases %d / %d, cycle median %.2f h / %.2f h (p %s), rates %s%n", asIs,
+				toBe, before / 3600, after / 3600, JsonPath.read(json, "$.cycleTime.test.pValue"),
+				JsonPath.read(json, "$.rates[*]['metric','fromRate','toRate','pValue']"));
 		assertThat(after).isLessThan(before * 0.8);
 		assertThat((String) JsonPath.read(json, "$.cycleTime.test.significance")).isEqualTo("SIGNIFICANT");
 		// fast-tracked leads end converted without waiting: the to-be version converts

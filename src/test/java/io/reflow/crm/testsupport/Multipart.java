@@ -11,10 +11,15 @@ public final class Multipart {
 
 	private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
-	/** A file part. */
+	/** An XML file part. */
 	public Multipart file(String name, String fileName, byte[] content) {
+		return file(name, fileName, "application/xml", content);
+	}
+
+	/** A file part. */
+	public Multipart file(String name, String fileName, String contentType, byte[] content) {
 		write("--" + this.boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/xml\r\n\r\n");
+				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
 		this.body.writeBytes(content);
 		write("\r\n");
 		return this;
@@ -31,10 +36,12 @@ public final class Multipart {
 		return "multipart/form-data; boundary=" + this.boundary;
 	}
 
-	/** The body, closed: no part can be added after. */
+	/** The body so far, with the closing boundary. */
 	public byte[] body() {
-		write("--" + this.boundary + "--\r\n");
-		return this.body.toByteArray();
+		ByteArrayOutputStream copy = new ByteArrayOutputStream();
+		copy.writeBytes(this.body.toByteArray());
+		copy.writeBytes(("--" + this.boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return copy.toByteArray();
 	}
 
 	private void write(String text) {
