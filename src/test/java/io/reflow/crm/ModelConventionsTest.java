@@ -228,13 +228,26 @@ class ModelConventionsTest {
 
 	// ---------------------------------------------------------------- names
 
+	/**
+	 * {@code <key>.bpmn} holds process {@code <key>}; an earlier version of it is named
+	 * {@code <key>.<tag>.bpmn} and carries {@code camunda:versionTag="<tag>"} (see
+	 * platform.deployment.ModelDeployer).
+	 */
 	@ParameterizedTest
 	@MethodSource("processFiles")
 	void shouldNameEachProcessAfterItsFile(Path file) {
 		Collection<Process> processes = bpmn(file).getModelElementsByType(Process.class);
-		assertThat(baseName(file)).as("%s: file name is kebab-case", file).matches(KEBAB);
+		String name = baseName(file);
+		String key = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+		assertThat(key).as("%s: file name is kebab-case", file).matches(KEBAB);
 		assertThat(processes).as("%s: processes", file).hasSize(1);
-		assertThat(processes.iterator().next().getId()).as("%s: process id", file).isEqualTo(baseName(file));
+		Process process = processes.iterator().next();
+		assertThat(process.getId()).as("%s: process id", file).isEqualTo(key);
+		if (!key.equals(name)) {
+			String tag = name.substring(key.length() + 1);
+			assertThat(tag).as("%s: version tag in the file name is kebab-case", file).matches(KEBAB);
+			assertThat(process.getCamundaVersionTag()).as("%s: camunda:versionTag", file).isEqualTo(tag);
+		}
 	}
 
 	@ParameterizedTest

@@ -17,14 +17,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param alpha the significance level of the scorecard's tests
  * @param maxCasesPerVersion the scorecard reads at most this many cases of a version (the
  * latest started); more are reported as left out
+ * @param workingHours the business calendar simulated people work by
+ * @param maxSimulationCases the most cases one simulation run may have
  */
 @ConfigurationProperties("reflow.lab")
 public record LabProperties(Map<String, BigDecimal> hourlyRates, @DefaultValue("0") BigDecimal defaultHourlyRate,
 		@DefaultValue("CNY") String currency, @DefaultValue("0.05") double alpha,
-		@DefaultValue("200000") int maxCasesPerVersion) {
+		@DefaultValue("200000") int maxCasesPerVersion, @DefaultValue Hours workingHours,
+		@DefaultValue("20000") int maxSimulationCases) {
 
 	public LabProperties {
 		hourlyRates = (hourlyRates != null) ? Map.copyOf(hourlyRates) : Map.of();
+		if (maxSimulationCases < 1) {
+			throw new IllegalArgumentException("reflow.lab.max-simulation-cases must be 1 or more");
+		}
 		if (!(alpha > 0 && alpha < 1)) {
 			throw new IllegalArgumentException("reflow.lab.alpha must be between 0 and 1, is " + alpha);
 		}
@@ -33,6 +39,22 @@ public record LabProperties(Map<String, BigDecimal> hourlyRates, @DefaultValue("
 	/** The hourly rate of work offered to {@code group} (null: no group). */
 	public BigDecimal rate(String group) {
 		return (group != null) ? this.hourlyRates.getOrDefault(group, this.defaultHourlyRate) : this.defaultHourlyRate;
+	}
+
+	/** The business calendar: the same hours on each working day, in one zone. */
+	public record Hours(@DefaultValue("Asia/Shanghai") java.time.ZoneId zone, @DefaultValue( {
+			"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY" }) java.util.Set<java.time.DayOfWeek> days,
+			@DefaultValue("09:00") java.time.LocalTime start, @DefaultValue("18:00") java.time.LocalTime end){
+
+		public io.reflow.crm.lab.simulation.WorkingHours toWorkingHours() {
+			return new io.reflow.crm.lab.simulation.WorkingHours(this.zone, this.days, this.start, this.end);
+		}
+
+		public String describe() {
+			return this.days.stream().sorted().map((d) -> d.name().substring(0, 3)).toList() + " " + this.start + "-"
+					+ this.end + " " + this.zone;
+		}
+
 	}
 
 }

@@ -124,6 +124,16 @@ class DemoSales implements ApplicationRunner {
 			return new Seed(null, null, null, tier, source, region, null, 0, true, null, 0, 0, null, null, null);
 		}
 
+		/**
+		 * The same lead without a confirmed budget: a big customer's referral scores
+		 * below 85 then and waits for manual qualification instead of being fast-tracked.
+		 */
+		Seed budgetUnconfirmed() {
+			return new Seed(this.company, this.contact, this.email, this.tier, this.source, this.region, this.industry,
+					this.employees, false, this.goal, this.budget, this.discount, this.timeline, this.reason,
+					this.note);
+		}
+
 		Seed until(Goal goal) {
 			return new Seed(this.company, this.contact, this.email, this.tier, this.source, this.region, this.industry,
 					this.employees, this.budgetConfirmed, goal, 0, 0, null, null, null);
@@ -144,6 +154,11 @@ class DemoSales implements ApplicationRunner {
 	// Scores (lead-scoring.dmn) and groups (lead-assignment.dmn) follow from source,
 	// size, budget and industry; approvals from discount.dmn: a new customer gets up
 	// to 3 % without approval, 8 % with a sales manager's, 30 % with a director's.
+	// Leads scoring 85 or more are fast-tracked (lead-fast-track.dmn): converted without
+	// Qualify lead, so rows that must wait for or be disqualified in qualification score
+	// below 85; deal rows of customers with 1,000 employees or more that refer
+	// themselves, 沈阳北方重工 (90) and 北京华信 (95) are fast-tracked and go on from
+	// their opportunity.
 	static final List<Seed> SEEDS = List.of(
 			// scores below 30: marketing nurtures them
 			Seed.lead("广州小满餐饮管理有限公司", "林婷", "ting.lin@xiaoman-food.cn", COLD_CALL, SOUTH, FOOD, 25, false)
@@ -158,8 +173,8 @@ class DemoSales implements ApplicationRunner {
 				.until(Goal.NURTURING),
 			// to be qualified: key-accounts (1,000 employees or more) three times, then
 			// sales-north twice, sales-south, sales-east, sales-west, inside-sales twice
-			Seed.customer(Tier.STRATEGIC, NORTH, REFERRAL).until(Goal.QUALIFY_LEAD),
-			Seed.customer(Tier.KEY, EAST, EVENT).until(Goal.QUALIFY_LEAD),
+			Seed.customer(Tier.STRATEGIC, NORTH, REFERRAL).budgetUnconfirmed().until(Goal.QUALIFY_LEAD),
+			Seed.customer(Tier.KEY, EAST, EVENT).budgetUnconfirmed().until(Goal.QUALIFY_LEAD),
 			Seed.lead("深圳鹏程电子股份有限公司", "陈鑫", "xin.chen@pengcheng-elec.cn", CAMPAIGN, SOUTH, ELECTRONICS, 3200, false)
 				.until(Goal.QUALIFY_LEAD),
 			Seed.lead("天津渤海精密机械有限公司", "赵勇", "yong.zhao@bohai-precision.cn", REFERRAL, NORTH, MANUFACTURING, 320, false)
@@ -308,8 +323,11 @@ class DemoSales implements ApplicationRunner {
 		if (seed.goal() == Goal.NURTURING || seed.goal() == Goal.QUALIFY_LEAD) {
 			return;
 		}
-		this.worker.complete(leadProcess, LeadQualificationProcess.Elements.TASK_QUALIFY_LEAD,
-				qualification(index, seed));
+		if (this.leads.find(lead.id()).status() != LeadStatus.CONVERTED) {
+			this.worker.complete(leadProcess, LeadQualificationProcess.Elements.TASK_QUALIFY_LEAD,
+					qualification(index, seed));
+		}
+		// else fast-tracked: the opportunity is open already
 		if (seed.goal() == Goal.DISQUALIFIED) {
 			return;
 		}

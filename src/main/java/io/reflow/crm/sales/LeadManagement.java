@@ -260,6 +260,26 @@ public class LeadManagement {
 		return opportunityId;
 	}
 
+	/**
+	 * Step {@code Task_FastTrackLead} (to-be version): a lead that
+	 * {@code lead-fast-track} lets skip manual qualification counts as qualified without
+	 * a known budget or a confirmed signer, and is converted at once as {@link #convert}
+	 * does; budget, need and timeline are confirmed in the sales rep's first call, the
+	 * first task of {@code opportunity-to-order}. Returns the opportunity's id.
+	 */
+	public long fastTrack(long leadId) {
+		Lead lead = load(leadId);
+		if (lead.getStatus() == LeadStatus.CONVERTED) {
+			return lead.getOpportunityId();
+		}
+		lead.qualified(null, false,
+				"Fast track: lead score " + lead.getScore() + " - confirm budget, need and timeline in the first call",
+				Timeline.WITHIN_3_MONTHS);
+		this.timeline.record(InteractionDraft.forLead(leadId, lead.getCustomerId(), "LEAD_FAST_TRACKED",
+				"Fast-tracked with score " + lead.getScore() + ": converted without manual qualification"));
+		return convert(leadId);
+	}
+
 	private Lead load(long id) {
 		return this.leads.findById(id).orElseThrow(() -> new NotFoundException("No lead " + id + "."));
 	}
@@ -269,7 +289,7 @@ public class LeadManagement {
 	}
 
 	/** Now plus an ISO-8601 duration such as P2D or PT4H (or a period such as P1M). */
-	static Instant dueAt(Instant now, String isoDuration) {
+	public static Instant dueAt(Instant now, String isoDuration) {
 		try {
 			return now.plus(Duration.parse(isoDuration));
 		}

@@ -61,10 +61,20 @@ class LabBrowserIT {
 		this.session.await().until(ExpectedConditions.attributeToBe(By.id("status"), "data-state", "loaded"));
 	}
 
+	/** The probe's two versions with their history, made once for both tests. */
+	void probeHistory() {
+		if (this.engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(LabProbeHistory.KEY)
+			.count() == 0) {
+			LabProbeHistory.run(this.engine);
+		}
+	}
+
 	@SuppressWarnings("unchecked")
 	@Test
 	void shouldShowTheMeasuredEffectAndTheModelDiffOfTheRedesign() {
-		LabProbeHistory.run(this.engine);
+		probeHistory();
 		this.session.driver().get("http://localhost:" + this.port + "/");
 		this.session.await().until(ExpectedConditions.urlContains("/login"));
 		this.session.logIn("manager", "demo");
@@ -113,6 +123,53 @@ class LabBrowserIT {
 			.containsEntry("cycleTime.from.median", "1.2 hr");
 		assertThat(this.session.driver().findElement(By.id("status")).getText()).contains("0 model elements differ");
 		assertThat(Browser.consoleErrorsButFavicon(this.session.driver())).isEmpty();
+	}
+
+	@SuppressWarnings("unchecked")
+	@Test
+	void shouldSimulateTheRedesignAgainstTheBaselineWithProgressAndCharts() {
+		probeHistory();
+		this.session.driver().get("http://localhost:" + this.port + "/");
+		this.session.await().until(ExpectedConditions.urlContains("/login"));
+		this.session.logIn("analyst", "demo");
+		this.session.await().until(ExpectedConditions.elementToBeClickable(By.id("link-simulate"))).click();
+		this.session.await().until(ExpectedConditions.urlContains("/lab/simulate"));
+		this.session.await()
+			.until((driver) -> !new Select(driver.findElement(By.id("process"))).getOptions().isEmpty());
+		new Select(this.session.driver().findElement(By.id("process"))).selectByValue(LabProbeHistory.KEY);
+		new Select(this.session.driver().findElement(By.id("baseline"))).selectByValue("1");
+		new Select(this.session.driver().findElement(By.id("candidate"))).selectByValue("2");
+
+		// a bad scenario: the page says which field
+		this.session.driver().findElement(By.id("scenario")).sendKeys("cases: 0");
+		this.session.driver().findElement(By.id("run")).click();
+		this.session.await().until(ExpectedConditions.attributeToBe(By.id("status"), "data-state", "error"));
+		assertThat(this.session.driver().findElement(By.id("status")).getText()).contains("cases");
+
+		this.session.js().executeScript("document.getElementById('scenario').value = 'cases: 200'");
+		this.session.driver().findElement(By.id("run")).click();
+		this.session.await().until(ExpectedConditions.attributeToBe(By.id("status"), "data-state", "running"));
+		this.session.await()
+			.until((driver) -> !"running".equals(driver.findElement(By.id("status")).getAttribute("data-state")));
+		assertThat(this.session.driver().findElement(By.id("status")).getAttribute("data-state"))
+			.as(this.session.driver().findElement(By.id("status")).getText())
+			.isEqualTo("done");
+		this.session.fullPageScreenshot("lab-simulate-probe");
+
+		Map<String, String> fields = (Map<String, String>) this.session.js().executeScript(FIELDS);
+		assertThat(fields).containsEntry("baseline.casesStarted", "200").containsEntry("candidate.casesStarted", "200");
+		assertThat(fields).containsKey("candidate.activities.Task_Check.completed")
+			.containsEntry("baseline.activities.Task_Check.completed", "—");
+		assertThat(fields.get("candidate.groups.sales-north.utilization")).endsWith("%");
+		assertThat(fields.get("difference.cycleMedianHours")).isNotEqualTo("—");
+		assertThat((Boolean) this.session.js()
+			.executeScript("return !!Chart.getChart(document.getElementById('cycle-chart'))"
+					+ " && Chart.getChart(document.getElementById('cycle-chart')).data.datasets.length === 2"))
+			.isTrue();
+		assertThat(this.session.driver().findElements(By.cssSelector("#calibration li"))).isNotEmpty();
+		// the one error: the refused scenario's 400, which the browser logs
+		assertThat(Browser.consoleErrorsButFavicon(this.session.driver())).singleElement()
+			.satisfies((error) -> assertThat(error).contains("/api/lab/simulations", "400"));
 	}
 
 }

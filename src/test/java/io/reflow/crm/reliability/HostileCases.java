@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.reflow.crm.reliability.Endpoint.Field;
 import io.reflow.crm.reliability.Endpoint.Kind;
+import io.reflow.crm.testsupport.Multipart;
 
 /**
  * The catalogue of {@code /api} endpoints with valid calls, and the hostile attempts made
@@ -184,6 +185,11 @@ final class HostileCases {
 		all.add(Endpoint.get("/api/lab/processes/{key}/versions/{version}/xml")
 			.path("key", "lead-qualification")
 			.path("version", 1));
+		// simulations: the hostile multipart parts carry no process, so every one is
+		// refused before anything runs
+		all.add(Endpoint.post("/api/lab/simulations").as("analyst").multipart());
+		all.add(Endpoint.get("/api/lab/simulations").as("analyst"));
+		all.add(Endpoint.get("/api/lab/simulations/{id}").as("analyst").path("id", "no-such-run").lookupFails());
 		// analysts' tools
 		all.add(Endpoint.get("/api/models/audit").as("analyst"));
 		all.add(Endpoint.get("/api/models/processes").as("analyst"));
@@ -252,7 +258,7 @@ final class HostileCases {
 	 */
 	static List<Attempt> attempts(Endpoint endpoint, List<String> queryParameters, int perCategory, Random random) {
 		List<Attempt> attempts = new ArrayList<>();
-		HostileClient.Multipart multipart = (endpoint.body == Endpoint.Body.MULTIPART) ? validMultipart() : null;
+		Multipart multipart = (endpoint.body == Endpoint.Body.MULTIPART) ? validMultipart() : null;
 		byte[] validBody = (multipart != null) ? multipart.body() : validBody(endpoint);
 		String validType = (endpoint.body == Endpoint.Body.JSON) ? "application/json"
 				: (multipart != null) ? multipart.contentType() : null;
@@ -385,25 +391,26 @@ final class HostileCases {
 	private static void multipartAttempts(Endpoint endpoint, List<Attempt> attempts) {
 		String path = endpoint.path();
 		List<Object[]> parts = new ArrayList<>();
-		parts.add(new Object[] { "no file part", new HostileClient.Multipart().field("from", "2024-01-01"), true });
-		parts.add(new Object[] { "empty file",
-				new HostileClient.Multipart().file("file", "discount.dmn", "text/xml", new byte[0]), true });
+		parts.add(new Object[] { "no file part", new Multipart().field("from", "2024-01-01"), true });
+		parts.add(new Object[] { "empty file", new Multipart().file("file", "discount.dmn", "text/xml", new byte[0]),
+				true });
 		parts.add(new Object[] { "not XML",
-				new HostileClient.Multipart().file("file", "discount.dmn", "text/xml", bytes("{\"a\":1}")), true });
+				new Multipart().file("file", "discount.dmn", "text/xml", bytes("{\"a\":1}")), true });
 		parts.add(new Object[] { "truncated XML",
-				new HostileClient.Multipart().file("file", "discount.dmn", "text/xml", bytes("<definitions ")), true });
-		parts.add(new Object[] { "2 MB file", new HostileClient.Multipart().file("file", "discount.dmn", "text/xml",
+				new Multipart().file("file", "discount.dmn", "text/xml", bytes("<definitions ")), true });
+		parts.add(new Object[] { "2 MB file", new Multipart().file("file", "discount.dmn", "text/xml",
 				bytes("<a>" + "x".repeat(2 * 1024 * 1024) + "</a>")), true });
-		parts.add(new Object[] { "file name injection", new HostileClient.Multipart().file("file",
-				"../../'; drop table crm_lead;--<script>.dmn", "text/xml", discountDmn()), false });
+		parts.add(new Object[] { "file name injection",
+				new Multipart().file("file", "../../'; drop table crm_lead;--<script>.dmn", "text/xml", discountDmn()),
+				false });
 		for (String[] field : new String[][] { { "from", "2024-13-45" }, { "to", "'; drop table crm_lead;--" },
 				{ "from", "+999999999-12-31" }, { "examples", "-1" }, { "examples", "99999999999" },
 				{ "examples", "${7*7}" }, { "outputs", "'; drop table crm_lead;--" }, { "outputs", "${7*7}" } }) {
-			HostileClient.Multipart multipart = validMultipart().field(field[0], field[1]);
+			Multipart multipart = validMultipart().field(field[0], field[1]);
 			parts.add(new Object[] { field[0] + "=" + field[1], multipart, false });
 		}
 		for (Object[] part : parts) {
-			HostileClient.Multipart multipart = (HostileClient.Multipart) part[1];
+			Multipart multipart = (Multipart) part[1];
 			byte[] body = multipart.body();
 			attempts.add(new Attempt(endpoint, "multipart", (String) part[0], path, multipart.contentType(), () -> body,
 					(Boolean) part[2], null, null));
@@ -480,8 +487,8 @@ final class HostileCases {
 		};
 	}
 
-	static HostileClient.Multipart validMultipart() {
-		return new HostileClient.Multipart().file("file", "discount.dmn", "text/xml", discountDmn());
+	static Multipart validMultipart() {
+		return new Multipart().file("file", "discount.dmn", "text/xml", discountDmn());
 	}
 
 	static byte[] discountDmn() {

@@ -1,6 +1,5 @@
 package io.reflow.crm.reliability;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Raw HTTP for hostile requests: any method, any content type, any bytes, as a demo user
@@ -80,51 +78,6 @@ final class HostileClient {
 			return "null";
 		}
 		return (text.length() <= max) ? text : text.substring(0, max) + "…(" + text.length() + " chars)";
-	}
-
-	/**
-	 * A multipart/form-data body built part by part, as browsers and Camunda Modeler send
-	 * it.
-	 */
-	static final class Multipart {
-
-		private final String boundary = "----HostileBoundary" + UUID.randomUUID().toString().replace("-", "");
-
-		private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-		Multipart field(String name, String value) {
-			write("--" + this.boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
-					+ "\r\n");
-			return this;
-		}
-
-		Multipart file(String name, String fileName, String contentType, byte[] content) {
-			write("--" + this.boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
-					+ fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
-			this.out.writeBytes(content);
-			write("\r\n");
-			return this;
-		}
-
-		String contentType() {
-			return "multipart/form-data; boundary=" + this.boundary;
-		}
-
-		byte[] body() {
-			ByteArrayOutputStream copy = new ByteArrayOutputStream();
-			copy.writeBytes(this.out.toByteArray());
-			copy.writeBytes(("--" + this.boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-			return copy.toByteArray();
-		}
-
-		private void write(String text) {
-			this.out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-		}
-
-		static List<String> none() {
-			return List.of();
-		}
-
 	}
 
 }

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import io.reflow.crm.reliability.HostileCases.Attempt;
 import io.reflow.crm.reliability.HostileClient.Answer;
 import io.reflow.crm.testsupport.PostgresServer;
+import io.reflow.crm.testsupport.Multipart;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -428,8 +429,7 @@ class HostileInputIT {
 				byte[] xml = upload[3].getBytes(StandardCharsets.UTF_8);
 				Answer answer;
 				if (upload[1].equals("modeler")) {
-					HostileClient.Multipart multipart = new HostileClient.Multipart()
-						.field("deployment-name", "hostile")
+					Multipart multipart = new Multipart().field("deployment-name", "hostile")
 						.field("deployment-source", "Camunda Modeler")
 						.field("enable-duplicate-filtering", "true")
 						.file(upload[2], upload[2], "text/xml", xml);
@@ -437,8 +437,7 @@ class HostileInputIT {
 							multipart.contentType(), multipart.body());
 				}
 				else {
-					HostileClient.Multipart multipart = new HostileClient.Multipart().file("file", upload[2],
-							"text/xml", xml);
+					Multipart multipart = new Multipart().file("file", upload[2], "text/xml", xml);
 					answer = this.http.send("POST", "/api/decisions/discount/backtest", "analyst",
 							multipart.contentType(), multipart.body());
 				}
@@ -483,7 +482,7 @@ class HostileInputIT {
 			// XInclude is not processed: the file is a valid model with a foreign
 			// element, so it
 			// may be deployed, but never with the included file's content
-			HostileClient.Multipart xinclude = new HostileClient.Multipart().field("deployment-name", "hostile")
+			Multipart xinclude = new Multipart().field("deployment-name", "hostile")
 				.field("deployment-source", "Camunda Modeler")
 				.file("hostile-probe.bpmn", "hostile-probe.bpmn", "text/xml",
 						HostileCases.bytes(XmlAttacks.bpmnXInclude(secret.toUri().toString())));

@@ -10,6 +10,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -54,6 +55,9 @@ abstract class SalesApiChecks {
 
 	@Autowired
 	RuntimeService runtimeService;
+
+	@Autowired
+	HistoryService historyService;
 
 	@Autowired
 	TaskService taskService;
@@ -277,8 +281,61 @@ abstract class SalesApiChecks {
 	}
 
 	@Test
+	void shouldFastTrackAHotLeadIntoAnOpportunityWithoutBudgetThatCanBeQuoted() {
+		// 30 + 20 + 25 + 15 = 90: lead-fast-track skips Qualify lead
+		long leadId = postLead(lead("REFERRAL", 500, true, "FINANCE", "NORTH", ""));
+		Map<String, Object> lead = leadOf(leadId);
+		assertThat(lead).containsEntry("score", 90)
+			.containsEntry("status", "CONVERTED")
+			.containsEntry("assigneeGroup", "key-accounts")
+			.containsEntry("timeline", "WITHIN_3_MONTHS")
+			.containsEntry("authorityConfirmed", false)
+			.containsEntry("budgetAmount", null);
+		assertThat((String) lead.get("need")).startsWith("Fast track: lead score 90");
+		String pid = (String) lead.get("processInstanceId");
+		assertThat(this.historyService.createHistoricActivityInstanceQuery()
+			.processInstanceId(pid)
+			.activityId(LeadQualificationProcess.Elements.END_EVENT_LEAD_FAST_TRACKED)
+			.count()).isEqualTo(1);
+		assertThat(this.historyService.createHistoricActivityInstanceQuery()
+			.processInstanceId(pid)
+			.activityId(LeadQualificationProcess.Elements.TASK_QUALIFY_LEAD)
+			.count()).isZero();
+		long opportunityId = ((Number) lead.get("opportunityId")).longValue();
+		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
+		assertThat(this.historyService.createHistoricVariableInstanceQuery()
+			.processInstanceId(pid)
+			.variableName(LeadQualificationProcess.Variables.OPPORTUNITY_ID)
+			.singleResult()
+			.getValue()).isEqualTo(opportunityId);
+		Map<String, Object> opportunity = opportunityOf(opportunityId);
+		assertThat(opportunity).containsEntry("stage", "QUALIFICATION")
+			.containsEntry("ownerGroup", "key-accounts")
+			.containsEntry("amount", null)
+			.containsEntry("weightedAmount", null);
+		long customerId = ((Number) leadOf(leadId).get("customerId")).longValue();
+		List<String> types = JsonPath
+			.read(as("zhang.min", "/api/customers/" + customerId + "/interactions").get().body(), "$.content[*].type");
+		assertThat(types).contains("LEAD_FAST_TRACKED", "LEAD_CONVERTED", "OPPORTUNITY_OPENED")
+			.doesNotContain("LEAD_QUALIFIED");
+
+		// the rep's first call: Prepare quote, whose form shows no expected value yet
+		String opportunityProcess = processOf(opportunityId);
+		String prepare = onlyTask("zhang.min", opportunityProcess, "Prepare quote");
+		HttpResponse<String> form = as("zhang.min", "/engine-rest/task/" + prepare + "/form-variables").get();
+		assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+		completed("zhang.min", prepare, quote(150_000, 0));
+		runJobs(opportunityProcess);
+
+		Map<String, Object> proposed = opportunityOf(opportunityId);
+		assertThat(proposed.get("stage")).isIn("PROPOSAL", "NEGOTIATION");
+		assertThat(((Number) proposed.get("amount")).doubleValue()).isPositive();
+	}
+
+	@Test
 	void shouldKeepSalesTasksAndDataFromSupportAgents() {
-		long leadId = postLead(lead("REFERRAL", 500, true, "FINANCE", "EAST", ""));
+		// 30 + 30 + 15 = 75: key accounts by size, below the fast track
+		long leadId = postLead(lead("REFERRAL", 1200, false, "FINANCE", "EAST", ""));
 		String pid = (String) leadOf(leadId).get("processInstanceId");
 		String taskId = onlyTask("zhang.min", pid, "Qualify lead");
 

@@ -43,7 +43,7 @@ public final class RealModels implements AutoCloseable {
 			.setJobExecutorActivate(false)
 			.buildProcessEngine();
 		this.deployer = new ModelDeployer(this.engine.getRepositoryService(), new PathMatchingResourcePatternResolver(),
-				new ModelDeploymentProperties(folder.toUri().toString(), "reflow-models", "test"));
+				new ModelDeploymentProperties(folder.toUri().toString(), "reflow-models", "test", false));
 		this.deployer.deploy();
 	}
 

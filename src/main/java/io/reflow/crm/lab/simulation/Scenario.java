@@ -20,9 +20,17 @@ import java.util.Map;
  * without an entry has one person
  * @param seed the random source's seed
  * @param start the simulated instant the first case arrives
+ * @param workingHours when people work (null: around the clock); cases arrive at any time
  */
 public record Scenario(int cases, Distribution interArrival, List<Map<String, Object>> caseVariables,
-		Map<String, TaskBehaviour> tasks, Map<String, Integer> people, long seed, Instant start) {
+		Map<String, TaskBehaviour> tasks, Map<String, Integer> people, long seed, Instant start,
+		WorkingHours workingHours) {
+
+	/** A scenario whose people work around the clock. */
+	public Scenario(int cases, Distribution interArrival, List<Map<String, Object>> caseVariables,
+			Map<String, TaskBehaviour> tasks, Map<String, Integer> people, long seed, Instant start) {
+		this(cases, interArrival, caseVariables, tasks, people, seed, start, null);
+	}
 
 	public Scenario {
 		if (cases < 1) {
@@ -45,6 +53,24 @@ public record Scenario(int cases, Distribution interArrival, List<Map<String, Ob
 			}
 		}
 
+	}
+
+	/**
+	 * A date variable given relative to the moment it is set (a case's arrival, a task's
+	 * completion): the simulator turns it into the date that far after the simulated now,
+	 * as calibration from history finds it (a due date two hours after the start).
+	 */
+	public record Offset(long millis) {
+	}
+
+	/**
+	 * The variables with each {@link Offset} made a date after {@code now}.
+	 */
+	public static Map<String, Object> at(Map<String, Object> variables, Instant now) {
+		Map<String, Object> values = new java.util.LinkedHashMap<>();
+		variables.forEach((name, value) -> values.put(name,
+				(value instanceof Offset offset) ? java.util.Date.from(now.plusMillis(offset.millis())) : value));
+		return values;
 	}
 
 	/**

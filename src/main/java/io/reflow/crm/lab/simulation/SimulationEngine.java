@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -52,16 +53,33 @@ public final class SimulationEngine implements AutoCloseable {
 	 */
 	public static SimulationEngine start(Map<String, Object> beans, Map<String, byte[]> resources,
 			TaskListener taskEvents) {
+		return start(beans, resources, taskEvents, false);
+	}
+
+	/**
+	 * As {@link #start(Map, Map, TaskListener)}; with {@code uniqueIds} the engine's ids
+	 * are UUIDs, so that its history can be copied into another engine's tables
+	 * ({@link HistoryCopy}).
+	 */
+	public static SimulationEngine start(Map<String, Object> beans, Map<String, byte[]> resources,
+			TaskListener taskEvents, boolean uniqueIds) {
 		String name = "simulation-" + UUID.randomUUID();
 		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
 		configuration.setProcessEngineName(name);
-		configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+		// H2 keeps 8 parsed statements per session by default; the engine uses dozens
+		configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256");
 		configuration.setDatabaseSchemaUpdate("create-drop");
 		// what the results read: process, activity and task instances
 		configuration.setHistory("activity");
 		configuration.setJobExecutorActivate(false);
 		configuration.setMetricsEnabled(false);
 		configuration.setDbHistoryUsed(true);
+		if (uniqueIds) {
+			configuration.setIdGenerator(new StrongUuidGenerator());
+			// the first assignment (ACT_HI_IDENTITYLINK) is what the scorecard and the
+			// KPIs split waiting from working time by; it is kept from level FULL on
+			configuration.setHistory("full");
+		}
 		configuration.setExpressionManager(new JuelExpressionManager(new HashMap<>(beans)));
 		if (taskEvents != null) {
 			configuration
@@ -97,6 +115,12 @@ public final class SimulationEngine implements AutoCloseable {
 
 	public ProcessEngine engine() {
 		return this.engine;
+	}
+
+	/** The engine's own database. */
+	public javax.sql.DataSource dataSource() {
+		return ((org.camunda.bpm.engine.impl.ProcessEngineImpl) this.engine).getProcessEngineConfiguration()
+			.getDataSource();
 	}
 
 	/** When the next job falls due (timers, asynchronous continuations), if any. */

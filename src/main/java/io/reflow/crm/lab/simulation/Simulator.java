@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +63,16 @@ public final class Simulator {
 	 */
 	public static SimulationResult run(String processKey, Map<String, byte[]> resources, Scenario scenario,
 			Map<String, JavaDelegate> effects, IntConsumer progress) {
+		return run(processKey, resources, scenario, effects, progress, null);
+	}
+
+	/**
+	 * As {@link #run(String, Map, Scenario, Map, IntConsumer)}, and hands the engine to
+	 * {@code afterRun} before it is closed (to read its history); ids are then globally
+	 * unique (UUIDs), so its rows can be copied into another database.
+	 */
+	public static SimulationResult run(String processKey, Map<String, byte[]> resources, Scenario scenario,
+			Map<String, JavaDelegate> effects, IntConsumer progress, Consumer<SimulationEngine> afterRun) {
 		Map<String, Integer> recorded = new TreeMap<>();
 		Map<String, Object> beans = new LinkedHashMap<>();
 		Recorder recorder = new Recorder(recorded, effects);
@@ -75,8 +86,12 @@ public final class Simulator {
 		});
 		TaskEvents events = new TaskEvents();
 		return SimulatedClock.run(scenario.start(), () -> {
-			try (SimulationEngine simulation = SimulationEngine.start(beans, resources, events)) {
-				return new Run(simulation, processKey, scenario, recorded, progress, events).run();
+			try (SimulationEngine simulation = SimulationEngine.start(beans, resources, events, afterRun != null)) {
+				SimulationResult result = new Run(simulation, processKey, scenario, recorded, progress, events).run();
+				if (afterRun != null) {
+					afterRun.accept(simulation);
+				}
+				return result;
 			}
 		});
 	}
@@ -116,7 +131,7 @@ public final class Simulator {
 	}
 
 	/** A user task as the engine created it: its id, model id, creation and group. */
-	private record CreatedTask(String id, String key, Instant created, String group) {
+	private record CreatedTask(String id, String key, Instant created, String group, Instant due) {
 	}
 
 	/** Collects the user tasks the engine creates and deletes, in the engine's order. */
@@ -136,8 +151,9 @@ public final class Simulator {
 					.sorted()
 					.findFirst()
 					.orElse(NO_GROUP);
-				this.created.add(new CreatedTask(task.getId(), task.getTaskDefinitionKey(),
-						task.getCreateTime().toInstant(), group));
+				this.created
+					.add(new CreatedTask(task.getId(), task.getTaskDefinitionKey(), task.getCreateTime().toInstant(),
+							group, (task.getDueDate() != null) ? task.getDueDate().toInstant() : null));
 			}
 			else {
 				this.deleted.add(task.getId());
@@ -165,7 +181,17 @@ public final class Simulator {
 
 		private final Map<String, Deque<CreatedTask>> queues = new TreeMap<>();
 
-		private final Map<String, Integer> free = new TreeMap<>();
+		private final Map<String, Deque<String>> idle = new TreeMap<>();
+
+		private final Map<String, double[]> activitySums = new TreeMap<>();
+
+		private final Map<String, List<SimulationResult.QueuePoint>> queueSeries = new TreeMap<>();
+
+		private int dueTasks;
+
+		private int lateTasks;
+
+		private Instant wake;
 
 		private final Map<String, double[]> groupSums = new TreeMap<>();
 
@@ -182,8 +208,7 @@ public final class Simulator {
 
 		private int failedJobs;
 
-		private record Completion(Instant at, int sequence, String taskId, String taskKey, String group,
-				double workingSeconds) {
+		private record Completion(Instant at, int sequence, CreatedTask task, String person, double workingSeconds) {
 		}
 
 		private final TaskEvents events;
@@ -216,6 +241,8 @@ public final class Simulator {
 				}
 				Instant due = this.simulation.nextDue().orElse(null);
 				next = earliest(next, due);
+				// people come back to queued work when the working day starts
+				next = earliest(next, this.wake);
 				if (next == null) {
 					break;
 				}
@@ -225,6 +252,9 @@ public final class Simulator {
 				}
 				Instant now = SimulatedClock.now();
 				end = now;
+				if (this.wake != null && !this.wake.isAfter(now)) {
+					this.wake = null;
+				}
 				if (due != null && !due.isAfter(now)) {
 					this.failedJobs += this.simulation.runDueJobs().failed();
 				}
@@ -236,7 +266,7 @@ public final class Simulator {
 						.get(this.random.nextInt(this.scenario.caseVariables().size()));
 					this.simulation.engine()
 						.getRuntimeService()
-						.startProcessInstanceByKey(this.processKey, new LinkedHashMap<>(variables));
+						.startProcessInstanceByKey(this.processKey, Scenario.at(variables, now));
 					started++;
 					this.progress.accept(started);
 					nextArrival = now.plusMillis(Math.round(this.scenario.interArrival().sample(this.random) * 1000));
@@ -244,6 +274,11 @@ public final class Simulator {
 				dispatch();
 			}
 			return result(started, end);
+		}
+
+		private boolean hasQueued() {
+			return this.queues.values().stream().anyMatch((queue) -> !queue.isEmpty())
+					|| !this.events.created.isEmpty();
 		}
 
 		private static Instant earliest(Instant a, Instant b) {
@@ -266,41 +301,80 @@ public final class Simulator {
 			Instant now = SimulatedClock.now();
 			for (CreatedTask task : this.events.created) {
 				this.queues.computeIfAbsent(task.group(), (g) -> new ArrayDeque<>()).addLast(task);
-				this.free.computeIfAbsent(task.group(), (g) -> this.scenario.people().getOrDefault(g, 1));
+				this.idle.computeIfAbsent(task.group(), this::people);
 				int[] max = this.maxQueue.computeIfAbsent(task.group(), (g) -> new int[1]);
 				max[0] = Math.max(max[0], this.queues.get(task.group()).size());
+				queueChanged(task.group(), now);
 			}
 			this.events.created.clear();
+			WorkingHours hours = this.scenario.workingHours();
+			if (hours != null && !hours.isWorking(now)) {
+				if (hasQueued()) {
+					this.wake = hours.nextWorking(now);
+				}
+				return;
+			}
 			this.queues.forEach((group, queue) -> {
-				while (this.free.get(group) > 0 && !queue.isEmpty()) {
+				Deque<String> people = this.idle.get(group);
+				boolean changed = false;
+				while (!people.isEmpty() && !queue.isEmpty()) {
 					CreatedTask task = queue.pollFirst();
+					changed = true;
 					if (this.events.deleted.remove(task.id())) {
 						continue; // ended meanwhile (an interrupting timer)
 					}
+					String person = people.peekFirst();
 					try {
-						this.tasks.claim(task.id(), "simulated-" + group);
+						this.tasks.claim(task.id(), person);
 					}
 					catch (ProcessEngineException ex) {
 						continue; // gone with a rolled-back job
 					}
-					this.free.merge(group, -1, Integer::sum);
+					people.pollFirst();
 					double waiting = Duration.between(task.created(), now).toMillis() / 1000.0;
 					double[] sums = this.groupSums.computeIfAbsent(group, (g) -> new double[4]);
 					sums[2] += waiting;
 					sums[3]++;
+					this.activitySums.computeIfAbsent(task.key(), (k) -> new double[4])[0] += waiting;
 					Scenario.TaskBehaviour behaviour = this.scenario.tasks().get(task.key());
 					double working = (behaviour != null) ? Math.max(0, behaviour.working().sample(this.random)) : 0;
-					this.completions.add(new Completion(now.plusMillis(Math.round(working * 1000)),
-							this.sequence.incrementAndGet(), task.id(), task.key(), group, working));
+					Instant done = (hours != null) ? hours.addWorking(now, working)
+							: now.plusMillis(Math.round(working * 1000));
+					this.completions.add(new Completion(done, this.sequence.incrementAndGet(), task, person, working));
+				}
+				if (changed) {
+					queueChanged(group, now);
 				}
 			});
 		}
 
+		/** The people of a group, by name, all idle at the start. */
+		private Deque<String> people(String group) {
+			Deque<String> people = new ArrayDeque<>();
+			for (int i = 1; i <= this.scenario.people().getOrDefault(group, 1); i++) {
+				people.add(group + "-" + i);
+			}
+			return people;
+		}
+
+		private void queueChanged(String group, Instant now) {
+			List<SimulationResult.QueuePoint> series = this.queueSeries.computeIfAbsent(group,
+					(g) -> new ArrayList<>());
+			int length = this.queues.get(group).size();
+			if (!series.isEmpty() && series.get(series.size() - 1).at().equals(now)) {
+				series.set(series.size() - 1, new SimulationResult.QueuePoint(now, length));
+			}
+			else if (series.isEmpty() || series.get(series.size() - 1).length() != length) {
+				series.add(new SimulationResult.QueuePoint(now, length));
+			}
+		}
+
 		private void complete(Completion completion) {
-			this.free.merge(completion.group(), 1, Integer::sum);
-			double[] sums = this.groupSums.computeIfAbsent(completion.group(), (g) -> new double[4]);
+			CreatedTask task = completion.task();
+			this.idle.get(task.group()).addLast(completion.person());
+			double[] sums = this.groupSums.computeIfAbsent(task.group(), (g) -> new double[4]);
 			sums[0] += completion.workingSeconds();
-			Scenario.TaskBehaviour behaviour = this.scenario.tasks().get(completion.taskKey());
+			Scenario.TaskBehaviour behaviour = this.scenario.tasks().get(task.key());
 			Map<String, Object> answer = Map.of();
 			if (behaviour != null && !behaviour.answers().isEmpty()) {
 				double draw = this.random.nextDouble();
@@ -313,13 +387,22 @@ public final class Simulator {
 					}
 				}
 			}
-			if (this.events.deleted.remove(completion.taskId())) {
+			if (this.events.deleted.remove(task.id())) {
 				return; // the task ended while it was worked on (a timer): the work was
 						// wasted
 			}
 			try {
-				this.tasks.complete(completion.taskId(), new LinkedHashMap<>(answer));
+				this.tasks.complete(task.id(), Scenario.at(answer, SimulatedClock.now()));
 				sums[1]++;
+				double[] activity = this.activitySums.computeIfAbsent(task.key(), (k) -> new double[4]);
+				activity[1] += completion.workingSeconds();
+				activity[2]++;
+				if (task.due() != null) {
+					this.dueTasks++;
+					if (completion.at().isAfter(task.due())) {
+						this.lateTasks++;
+					}
+				}
 			}
 			catch (ProcessEngineException ex) {
 				// the task ended while it was worked on (a timer): the work was wasted
@@ -337,16 +420,27 @@ public final class Simulator {
 			finished.forEach((p) -> outcomes.merge((p.getEndActivityId() != null) ? p.getEndActivityId() : "cancelled",
 					1L, Long::sum));
 			double span = Math.max(1, Duration.between(this.scenario.start(), end).toMillis() / 1000.0);
+			double available = (this.scenario.workingHours() != null)
+					? Math.max(1, this.scenario.workingHours().workingSecondsBetween(this.scenario.start(), end))
+					: span;
 			Map<String, SimulationResult.GroupFigures> groups = new TreeMap<>();
 			this.groupSums.forEach((group, sums) -> {
 				int people = this.scenario.people().getOrDefault(group, 1);
 				groups.put(group,
-						new SimulationResult.GroupFigures(people, (int) sums[1], sums[0], sums[0] / (people * span),
-								(sums[3] > 0) ? sums[2] / sums[3] : 0, this.maxQueue.getOrDefault(group, new int[1])[0],
+						new SimulationResult.GroupFigures(people, (int) sums[1], sums[0],
+								sums[0] / (people * available), (sums[3] > 0) ? sums[2] / sums[3] : 0,
+								this.maxQueue.getOrDefault(group, new int[1])[0],
 								this.queueArea.getOrDefault(group, new double[1])[0] / span));
 			});
-			return new SimulationResult(started, finished.size(), cycles, outcomes, groups, Map.copyOf(this.recorded),
-					this.failedJobs, this.scenario.start(), end);
+			Map<String, SimulationResult.ActivityFigures> activities = new TreeMap<>();
+			this.activitySums
+				.forEach((key, sums) -> activities.put(key, new SimulationResult.ActivityFigures((int) sums[2],
+						(sums[2] > 0) ? sums[0] / sums[2] : 0, (sums[2] > 0) ? sums[1] / sums[2] : 0)));
+			Map<String, List<SimulationResult.QueuePoint>> series = new TreeMap<>();
+			this.queueSeries.forEach((group, points) -> series.put(group, SimulationResult.downsample(points, 200)));
+			return new SimulationResult(started, finished.size(), cycles, outcomes, groups, activities, series,
+					this.dueTasks, this.lateTasks, Map.copyOf(this.recorded), this.failedJobs, this.scenario.start(),
+					end);
 		}
 
 	}

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,6 +54,10 @@ import org.springframework.context.SmartLifecycle;
  * Watching uses io.methvin's directory-watcher: recursive on every platform and native on
  * macOS, where the JDK's {@code WatchService} only polls every few seconds. Deleting a
  * file undeploys nothing.
+ * <p>
+ * Earlier versions of processes ({@code <key>.<tag>.bpmn}, see {@link ModelDeployer}) are
+ * ignored: deployed, they would become the latest version of their process. The log says
+ * so once per file.
  */
 public class LiveReload implements SmartLifecycle {
 
@@ -87,6 +92,9 @@ public class LiveReload implements SmartLifecycle {
 
 	private Map<String, Failure> failures = Map.of();
 
+	/** The earlier-version files the log has named as ignored already. */
+	private final Set<String> ignored = ConcurrentHashMap.newKeySet();
+
 	/**
 	 * The files the last run read, and what reading them found (unchanged files are not
 	 * parsed again).
@@ -118,7 +126,7 @@ public class LiveReload implements SmartLifecycle {
 		// reload
 		// deployed, and deploys nothing again
 		this.deployer = new ModelDeployer(repositoryService, this.resolver,
-				new ModelDeploymentProperties(location, models.deploymentName(), SOURCE));
+				new ModelDeploymentProperties(location, models.deploymentName(), SOURCE, false));
 		this.watched = FOLDERS.stream().map(this.root::resolve).filter(Files::isDirectory).toList();
 		this.status = new LiveReloadStatus(true, this.watched.stream().map(Path::toString).toList(), null, List.of(),
 				null, List.of());
@@ -201,9 +209,21 @@ public class LiveReload implements SmartLifecycle {
 
 	private void changed(DirectoryChangeEvent event) {
 		Path path = event.path();
+		if (path != null && !event.isDirectory() && ModelDeployer.isEarlierVersion(path.getFileName().toString())) {
+			ignore(this.root.relativize(path).toString().replace('\\', '/'));
+			return;
+		}
 		if (event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW || event.isDirectory() || (path != null
 				&& EXTENSIONS.stream().anyMatch((extension) -> path.getFileName().toString().endsWith(extension)))) {
 			schedule();
+		}
+	}
+
+	/** Logs once per file that an earlier version of a process is not live reloaded. */
+	private void ignore(String name) {
+		if (this.ignored.add(name)) {
+			log.info("Live reload ignores {}: an earlier version of process {} is deployed only at start-up, "
+					+ "when no version of it is deployed yet", name, ModelDeployer.earlierVersionKey(name));
 		}
 	}
 
@@ -337,7 +357,10 @@ public class LiveReload implements SmartLifecycle {
 			try (Stream<Path> paths = Files.walk(folder)) {
 				for (Path file : paths.filter(Files::isRegularFile).toList()) {
 					String name = this.root.relativize(file).toString().replace('\\', '/');
-					if (EXTENSIONS.stream().anyMatch(name::endsWith)) {
+					if (ModelDeployer.isEarlierVersion(name)) {
+						ignore(name);
+					}
+					else if (EXTENSIONS.stream().anyMatch(name::endsWith)) {
 						files.put(name, Files.readAllBytes(file));
 					}
 				}

@@ -21,7 +21,8 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * it counts as unchanged, and a process that binds a held form gets the last good form),
  * or is left out when it was never deployed. This lets the deployer's own logic (changed
  * files only, closed over form references) deploy the good files of a burst without the
- * broken ones.
+ * broken ones. Earlier versions of processes ({@code <key>.<tag>.bpmn}) are left out
+ * altogether (LiveReload logs that it ignores them).
  */
 final class LiveReloadResolver implements ResourcePatternResolver {
 
@@ -50,7 +51,7 @@ final class LiveReloadResolver implements ResourcePatternResolver {
 	@Override
 	public Resource[] getResources(String pattern) throws IOException {
 		Resource[] found = this.files.getResources(pattern);
-		if (this.held.isEmpty() || !pattern.startsWith(this.location)) {
+		if (!pattern.startsWith(this.location)) {
 			return found;
 		}
 		String folder = pattern.substring(this.location.length(), pattern.indexOf('/', this.location.length()));
@@ -59,6 +60,10 @@ final class LiveReloadResolver implements ResourcePatternResolver {
 			String url = resource.getURL().toString();
 			// the same relative name ModelDeployer gives the file
 			String name = url.substring(url.lastIndexOf("/" + folder + "/") + 1);
+			if (ModelDeployer.isEarlierVersion(name)) {
+				// never live reloaded: it would become the latest version of its process
+				continue;
+			}
 			if (!this.held.contains(name)) {
 				visible.add(resource);
 				continue;

@@ -48,6 +48,16 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * changed set itself and closes it over form references: a changed process takes the
  * forms it binds by deployment along, and a changed form takes the processes that bind it
  * (otherwise they would keep showing the old form).
+ * <p>
+ * A file named {@code <key>.<tag>.bpmn} (a dot-separated tag before {@code .bpmn}, such
+ * as {@code lead-qualification.as-is.bpmn}) is an <em>earlier version</em> of process
+ * {@code <key>}. It is never part of the deployment above (two definitions with one key
+ * in one deployment is an engine error). When
+ * {@link ModelDeploymentProperties#deployEarlierVersions()} is on and no version of
+ * {@code <key>} is deployed yet, it is deployed first, in a deployment of its own with
+ * the forms it binds by deployment, so that on a fresh database it becomes version 1 and
+ * the current file version 2. Once the key exists it is skipped; of several earlier
+ * versions of one key only the first by name is deployed.
  */
 public class ModelDeployer {
 
@@ -74,11 +84,30 @@ public class ModelDeployer {
 	}
 
 	/**
-	 * Deploys what changed.
+	 * Whether the model file is an earlier version of a process:
+	 * {@code processes/sales/lead-qualification.as-is.bpmn} is,
+	 * {@code lead-qualification.bpmn} is not.
+	 */
+	static boolean isEarlierVersion(String name) {
+		String file = fileName(name);
+		return file.endsWith(".bpmn") && file.indexOf('.') < file.length() - ".bpmn".length();
+	}
+
+	/** The process key of an earlier-version file: its name up to the first dot. */
+	static String earlierVersionKey(String name) {
+		String file = fileName(name);
+		return file.substring(0, file.indexOf('.'));
+	}
+
+	/**
+	 * Deploys earlier versions of processes not deployed yet, then what changed.
 	 * @return what was deployed; an empty result when nothing changed
 	 */
 	public DeploymentResult deploy() {
-		Map<String, byte[]> models = scan();
+		Map<String, byte[]> all = scan();
+		Map<String, byte[]> models = new TreeMap<>();
+		Map<String, byte[]> earlier = new TreeMap<>();
+		all.forEach((name, content) -> (isEarlierVersion(name) ? earlier : models).put(name, content));
 		if (this.repositoryService instanceof ServiceImpl service && service.getCommandExecutor() != null) {
 			// Compare and deploy under the engine's deployment lock (the row
 			// deployment.lock of ACT_GE_PROPERTY, selected for update), which Camunda's
@@ -86,15 +115,68 @@ public class ModelDeployer {
 			// database would otherwise both see "changed" and both deploy. The nested
 			// engine calls join this command's transaction, so the lock is held until
 			// the deployment commits; the second node then finds it and deploys nothing.
+			// The earlier versions commit first, in a command of their own: a deployment
+			// numbers its versions from what the database holds, so within one command
+			// the
+			// current file would become version 1 a second time.
+			List<String> earlierVersions = service.getCommandExecutor().execute((context) -> {
+				context.getPropertyManager().acquireExclusiveLock();
+				return deployEarlierVersions(earlier, all);
+			});
 			return service.getCommandExecutor().execute((context) -> {
 				context.getPropertyManager().acquireExclusiveLock();
-				return deployChanged(models);
+				return deployChanged(models, earlierVersions);
 			});
 		}
-		return deployChanged(models);
+		return deployChanged(models, deployEarlierVersions(earlier, all));
 	}
 
-	private DeploymentResult deployChanged(Map<String, byte[]> models) {
+	/**
+	 * Deploys each earlier-version file whose process key has no deployed definition yet,
+	 * in a deployment of its own with the forms it binds by deployment.
+	 * @return the earlier-version files deployed
+	 */
+	private List<String> deployEarlierVersions(Map<String, byte[]> earlier, Map<String, byte[]> all) {
+		if (earlier.isEmpty()) {
+			return List.of();
+		}
+		if (!this.properties.deployEarlierVersions()) {
+			log.info("Earlier versions {} not deployed: reflow.models.deploy-earlier-versions is off",
+					earlier.keySet());
+			return List.of();
+		}
+		Map<String, byte[]> forms = new TreeMap<>();
+		all.forEach((name, content) -> {
+			if (name.endsWith(".form")) {
+				forms.put(name, content);
+			}
+		});
+		List<String> deployed = new ArrayList<>();
+		earlier.forEach((name, content) -> {
+			String key = earlierVersionKey(name);
+			long versions = this.repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count();
+			if (versions > 0) {
+				log.info("Earlier version {} not deployed: process {} has {} deployed version(s) already", name, key,
+						versions);
+				return;
+			}
+			Map<String, byte[]> scope = new TreeMap<>(forms);
+			scope.put(name, content);
+			Set<String> toDeploy = closeOverFormReferences(Set.of(name), scope);
+			DeploymentBuilder builder = this.repositoryService.createDeployment()
+				.name(this.properties.deploymentName())
+				.source(this.properties.source());
+			toDeploy
+				.forEach((resource) -> builder.addInputStream(resource, new ByteArrayInputStream(scope.get(resource))));
+			Deployment deployment = builder.deploy();
+			log.info("Deployed earlier version {} of process {} with {} as deployment {}", name, key,
+					toDeploy.stream().filter((resource) -> !resource.equals(name)).toList(), deployment.getId());
+			deployed.add(name);
+		});
+		return List.copyOf(deployed);
+	}
+
+	private DeploymentResult deployChanged(Map<String, byte[]> models, List<String> earlierVersions) {
 		Map<String, DeployedHistory> history = deployedHistory(models.keySet());
 		Set<String> changed = new LinkedHashSet<>();
 		List<String> deployedElsewhere = new ArrayList<>();
@@ -121,7 +203,8 @@ public class ModelDeployer {
 		});
 		if (changed.isEmpty()) {
 			log.info("Models unchanged: {} resources, nothing deployed", models.size());
-			return new DeploymentResult(null, List.of(), List.of(), List.copyOf(deployedElsewhere), models.size());
+			return new DeploymentResult(null, List.of(), List.of(), List.copyOf(deployedElsewhere), earlierVersions,
+					models.size());
 		}
 		Set<String> toDeploy = closeOverFormReferences(changed, models);
 		DeploymentBuilder builder = this.repositoryService.createDeployment()
@@ -133,7 +216,7 @@ public class ModelDeployer {
 		log.info("Deployed {} changed model(s) {} with {} carried along {} as deployment {}", changed.size(), changed,
 				carried.size(), carried, deployment.getId());
 		return new DeploymentResult(deployment.getId(), List.copyOf(changed), carried, List.copyOf(deployedElsewhere),
-				models.size());
+				earlierVersions, models.size());
 	}
 
 	/**
@@ -325,10 +408,12 @@ public class ModelDeployer {
 	 * @param deployedElsewhere resources that changed since the last start-up deployment
 	 * but whose content another deployment (Camunda Modeler, live reload) holds already;
 	 * not deployed again
-	 * @param scanned how many model files were found
+	 * @param earlierVersions earlier-version files deployed in deployments of their own
+	 * before {@code deploymentId}
+	 * @param scanned how many model files were found, earlier versions not counted
 	 */
 	public record DeploymentResult(String deploymentId, List<String> changed, List<String> carriedAlong,
-			List<String> deployedElsewhere, int scanned) {
+			List<String> deployedElsewhere, List<String> earlierVersions, int scanned) {
 
 		public boolean deployed() {
 			return this.deploymentId != null;

@@ -13,8 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deploymentName the name of the deployments the start-up deployer creates;
  * unchanged resources are compared with the latest deployment of this name
  * @param source the deployment source recorded on each deployment
+ * @param deployEarlierVersions whether an earlier version of a process
+ * ({@code processes/<module>/<key>.<tag>.bpmn}, such as
+ * {@code lead-qualification.as-is.bpmn}) is deployed at start-up, in a deployment of its
+ * own before the others, when no version of process {@code <key>} is deployed yet; it
+ * then becomes version 1 and the current file version 2
  */
 @ConfigurationProperties("reflow.models")
 public record ModelDeploymentProperties(@DefaultValue("classpath*:") String location,
-		@DefaultValue("reflow-models") String deploymentName, @DefaultValue("reflow-startup") String source) {
+		@DefaultValue("reflow-models") String deploymentName, @DefaultValue("reflow-startup") String source,
+		@DefaultValue("true") boolean deployEarlierVersions) {
 }

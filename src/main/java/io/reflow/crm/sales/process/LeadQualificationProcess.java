@@ -1,6 +1,10 @@
 package io.reflow.crm.sales.process;
 
-/** Names the code shares with {@code processes/sales/lead-qualification.bpmn}. */
+/**
+ * Names the code shares with {@code processes/sales/lead-qualification.bpmn} (the to-be
+ * version) and {@code lead-qualification.as-is.bpmn} (the earlier version, which lacks
+ * the fast-track elements).
+ */
 public final class LeadQualificationProcess {
 
 	public static final String KEY = "lead-qualification";
@@ -30,6 +34,14 @@ public final class LeadQualificationProcess {
 		public static final String END_EVENT_LEAD_NURTURING = "EndEvent_LeadNurturing";
 
 		public static final String TASK_RECORD_ASSIGNMENT = "Task_RecordAssignment";
+
+		public static final String TASK_DECIDE_FAST_TRACK = "Task_DecideFastTrack";
+
+		public static final String GATEWAY_FAST_TRACK = "Gateway_FastTrack";
+
+		public static final String TASK_FAST_TRACK_LEAD = "Task_FastTrackLead";
+
+		public static final String END_EVENT_LEAD_FAST_TRACKED = "EndEvent_LeadFastTracked";
 
 		public static final String TASK_QUALIFY_LEAD = "Task_QualifyLead";
 
@@ -78,6 +90,8 @@ public final class LeadQualificationProcess {
 		public static final String ASSIGNEE_GROUP = "assigneeGroup";
 
 		public static final String FIRST_CONTACT_DUE = "firstContactDue";
+
+		public static final String FAST_TRACK = "fastTrack";
 
 		public static final String FIRST_CONTACT_DUE_AT = "firstContactDueAt";
 

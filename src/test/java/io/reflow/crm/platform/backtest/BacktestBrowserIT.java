@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import io.reflow.crm.testsupport.Browser;
 import io.reflow.crm.testsupport.BrowserSession;
 import io.reflow.crm.testsupport.Http;
+import io.reflow.crm.testsupport.Multipart;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -81,8 +81,8 @@ class BacktestBrowserIT {
 				.equals(this.session.driver().findElement(By.id("result")).getAttribute("data-state")));
 
 		long shown = Long.parseLong(this.session.driver().findElement(By.id("changed")).getAttribute("data-value"));
-		BacktestChecks.Multipart request = BacktestChecks.Multipart.of(BacktestChecks.standardSixPercent(),
-				Map.of("outputs", "approvalLevel"));
+		Multipart request = new Multipart().file("file", "discount.dmn", BacktestChecks.standardSixPercent())
+			.field("outputs", "approvalLevel");
 		HttpResponse<String> api = new Http(this.port).to("/api/decisions/discount-approval/backtest")
 			.basic("analyst", "demo")
 			.post(request.contentType(), request.body());

@@ -1,6 +1,5 @@
 package io.reflow.crm.platform.backtest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -13,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import io.reflow.crm.sales.process.OpportunityToOrderProcess;
 import io.reflow.crm.testsupport.Http;
+import io.reflow.crm.testsupport.Multipart;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -74,31 +73,12 @@ abstract class BacktestChecks {
 	}
 
 	/** A multipart body: the draft as part {@code file}, then plain fields. */
-	record Multipart(String contentType, byte[] body) {
-
-		static Multipart of(byte[] file, Map<String, String> fields) {
-			String boundary = "backtest-" + UUID.randomUUID();
-			ByteArrayOutputStream body = new ByteArrayOutputStream();
-			if (file != null) {
-				write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
-						+ "filename=\"discount.dmn\"\r\nContent-Type: application/xml\r\n\r\n");
-				body.writeBytes(file);
-				write(body, "\r\n");
-			}
-			fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-					+ name + "\"\r\n\r\n" + value + "\r\n"));
-			write(body, "--" + boundary + "--\r\n");
-			return new Multipart("multipart/form-data; boundary=" + boundary, body.toByteArray());
-		}
-
-		private static void write(ByteArrayOutputStream out, String text) {
-			out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-		}
-
-	}
-
 	HttpResponse<String> post(String user, String path, byte[] file, Map<String, String> fields) {
-		Multipart multipart = Multipart.of(file, fields);
+		Multipart multipart = new Multipart();
+		if (file != null) {
+			multipart.file("file", "discount.dmn", file);
+		}
+		fields.forEach(multipart::field);
 		Http.Call call = new Http(this.port).to(path);
 		if (user != null) {
 			call = call.basic(user, "demo");
@@ -333,7 +313,8 @@ abstract class BacktestChecks {
 		assertProblem(rep, 403);
 		HttpResponse<String> manager = post("sun.hao", PATH, standardSixPercent(), fields);
 		assertProblem(manager, 403);
-		Multipart multipart = Multipart.of(standardSixPercent(), fields);
+		Multipart multipart = new Multipart().file("file", "discount.dmn", standardSixPercent())
+			.field("outputs", "approvalLevel");
 		// an unknown user: a wrong password would lock the demo analyst for a few seconds
 		HttpResponse<String> wrongPassword = new Http(this.port).to(PATH)
 			.basic("no.such.user", "demo")

@@ -32,7 +32,8 @@ import static org.mockito.Mockito.verify;
 /**
  * One live reload run at a time on a real in-memory engine (no watcher): the good files
  * of a burst are deployed without the broken ones, a broken file keeps its last good
- * version, and each failure is reported once and cleared when fixed.
+ * version, and each failure is reported once and cleared when fixed; an earlier version
+ * of a process ({@code <key>.<tag>.bpmn}) is never deployed.
  */
 class LiveReloadTest {
 
@@ -61,7 +62,7 @@ class LiveReloadTest {
 		write(DECISION_FILE, DECISION.formatted("1000"));
 		write(FORM_FILE, FORM.formatted("Approved"));
 		this.liveReload = new LiveReload(new LiveReloadProperties(true, this.models.toString(), Duration.ZERO),
-				new ModelDeploymentProperties("classpath*:", "reflow-models", "reflow-startup"), this.repository,
+				new ModelDeploymentProperties("classpath*:", "reflow-models", "reflow-startup", true), this.repository,
 				this.audit, Clock.systemUTC());
 		this.liveReload.reload();
 		assertThat(this.liveReload.status().deployed()).containsExactlyInAnyOrder(PROCESS_FILE, DECISION_FILE,
@@ -149,6 +150,24 @@ class LiveReloadTest {
 		assertThat(this.repository.createDeploymentQuery().count()).isEqualTo(1);
 		assertThat(this.liveReload.status().failures()).isEmpty();
 		verify(this.audit, never()).recordIndependently(any(), any(), any(), any(), any(), any());
+	}
+
+	@Test
+	void shouldIgnoreAnEarlierVersionOfAProcess() throws IOException {
+		write("processes/test/test-approval.as-is.bpmn", PROCESS.formatted("Approval, as is"));
+
+		this.liveReload.reload();
+
+		assertThat(this.repository.createDeploymentQuery().count()).isEqualTo(1);
+		assertThat(this.liveReload.status().failures()).isEmpty();
+
+		write(PROCESS_FILE, PROCESS.formatted("Approval, redesigned"));
+		this.liveReload.reload();
+
+		assertThat(this.liveReload.status().deployed()).containsExactlyInAnyOrder(PROCESS_FILE, FORM_FILE);
+		assertThat(DeployedModels.processVersion(this.engine)).isEqualTo(2);
+		assertThat(this.repository.createProcessDefinitionQuery().processDefinitionVersion(2).singleResult().getName())
+			.isEqualTo("Approval, redesigned");
 	}
 
 	private void write(String name, String content) throws IOException {

@@ -6,6 +6,8 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * forms bound by deployment travelling with the processes that use them; and after a
  * deployment from Camunda Modeler, a restart that neither rolls the analyst's version
  * back nor deploys an identical version again, while a file changed in the repository
- * still replaces it.
+ * still replaces it. An earlier version of a process ({@code <key>.<tag>.bpmn}) becomes
+ * version 1 on a fresh engine, deployed on its own with its form, and is skipped once the
+ * process exists or when switched off.
  */
 class ModelDeployerTest {
 
@@ -78,7 +82,7 @@ class ModelDeployerTest {
 		this.engine = DeployedModels.newEngine("deployer");
 		this.repository = this.engine.getRepositoryService();
 		this.deployer = new ModelDeployer(this.repository, new PathMatchingResourcePatternResolver(),
-				new ModelDeploymentProperties(this.models.toUri().toString(), "reflow-models", "test"));
+				new ModelDeploymentProperties(this.models.toUri().toString(), "reflow-models", "test", true));
 		write("processes/test/test-approval.bpmn", PROCESS.formatted("Approval"));
 		write("decisions/test-limit.dmn", DECISION.formatted("1000"));
 		write("forms/test/test-approve-form.form", FORM.formatted("Approved"));
@@ -262,6 +266,100 @@ class ModelDeployerTest {
 			.latestVersion()
 			.singleResult()
 			.getId();
+	}
+
+	static final String AS_IS_FILE = "processes/test/test-approval.as-is.bpmn";
+
+	private static String tagged(String processName, String versionTag) {
+		return PROCESS.formatted(processName)
+			.replace("isExecutable=\"true\"", "isExecutable=\"true\" camunda:versionTag=\"" + versionTag + "\"");
+	}
+
+	private void writeEarlierAndCurrentVersion() throws IOException {
+		write(AS_IS_FILE, tagged("Approval, as is", "as-is"));
+		write("processes/test/test-approval.bpmn", tagged("Approval, to be", "to-be"));
+	}
+
+	private ProcessDefinition processVersion(int version) {
+		return this.repository.createProcessDefinitionQuery()
+			.processDefinitionKey("test-approval")
+			.processDefinitionVersion(version)
+			.singleResult();
+	}
+
+	@Test
+	void shouldDeployTheEarlierVersionAsVersionOneAndTheCurrentFileAsVersionTwoOnAFreshEngine() throws IOException {
+		writeEarlierAndCurrentVersion();
+
+		ModelDeployer.DeploymentResult result = this.deployer.deploy();
+
+		assertThat(result.earlierVersions()).containsExactly(AS_IS_FILE);
+		assertThat(result.changed()).contains("processes/test/test-approval.bpmn").doesNotContain(AS_IS_FILE);
+		assertThat(processVersion(1).getVersionTag()).isEqualTo("as-is");
+		assertThat(processVersion(1).getName()).isEqualTo("Approval, as is");
+		assertThat(processVersion(2).getVersionTag()).isEqualTo("to-be");
+		assertThat(DeployedModels.processVersion(this.engine)).isEqualTo(2);
+		// the earlier version's own deployment, named like the others, with the form it
+		// binds by deployment
+		Deployment asIs = this.repository.createDeploymentQuery()
+			.deploymentId(processVersion(1).getDeploymentId())
+			.singleResult();
+		assertThat(asIs.getName()).isEqualTo("reflow-models");
+		assertThat(asIs.getSource()).isEqualTo("test");
+		assertThat(this.repository.getDeploymentResources(asIs.getId())).extracting(Resource::getName)
+			.containsExactlyInAnyOrder(AS_IS_FILE, "forms/test/test-approve-form.form");
+		assertThat(this.repository.createDeploymentQuery().count()).isEqualTo(2);
+	}
+
+	@Test
+	void shouldDeployNothingWhenRestartedWithAnEarlierVersion() throws IOException {
+		writeEarlierAndCurrentVersion();
+		this.deployer.deploy();
+
+		ModelDeployer.DeploymentResult again = this.deployer.deploy();
+
+		assertThat(again.deployed()).isFalse();
+		assertThat(again.earlierVersions()).isEmpty();
+		assertThat(this.repository.createDeploymentQuery().count()).isEqualTo(2);
+		assertThat(DeployedModels.processVersion(this.engine)).isEqualTo(2);
+	}
+
+	@Test
+	void shouldSkipTheEarlierVersionWhenItsProcessIsDeployedAlready() throws IOException {
+		this.deployer.deploy();
+		write(AS_IS_FILE, tagged("Approval, as is", "as-is"));
+
+		ModelDeployer.DeploymentResult restart = this.deployer.deploy();
+
+		assertThat(restart.earlierVersions()).isEmpty();
+		assertThat(restart.deployed()).isFalse();
+		assertThat(this.repository.createDeploymentQuery().count()).isEqualTo(1);
+		assertThat(DeployedModels.processVersion(this.engine)).isEqualTo(1);
+	}
+
+	@Test
+	void shouldSkipTheEarlierVersionWhenSwitchedOff() throws IOException {
+		writeEarlierAndCurrentVersion();
+		ModelDeployer switchedOff = new ModelDeployer(this.repository, new PathMatchingResourcePatternResolver(),
+				new ModelDeploymentProperties(this.models.toUri().toString(), "reflow-models", "test", false));
+
+		ModelDeployer.DeploymentResult result = switchedOff.deploy();
+
+		assertThat(result.earlierVersions()).isEmpty();
+		assertThat(result.changed()).doesNotContain(AS_IS_FILE);
+		assertThat(this.repository.createDeploymentQuery().count()).isEqualTo(1);
+		assertThat(DeployedModels.processVersion(this.engine)).isEqualTo(1);
+		assertThat(processVersion(1).getVersionTag()).isEqualTo("to-be");
+	}
+
+	@Test
+	void shouldTellEarlierVersionFilesByTheTagBeforeBpmn() {
+		assertThat(ModelDeployer.isEarlierVersion("processes/sales/lead-qualification.as-is.bpmn")).isTrue();
+		assertThat(ModelDeployer.earlierVersionKey("processes/sales/lead-qualification.as-is.bpmn"))
+			.isEqualTo("lead-qualification");
+		assertThat(ModelDeployer.isEarlierVersion("processes/sales/lead-qualification.bpmn")).isFalse();
+		assertThat(ModelDeployer.isEarlierVersion("decisions/lead-scoring.v1.dmn")).isFalse();
+		assertThat(ModelDeployer.isEarlierVersion("forms/sales/qualify-lead.form")).isFalse();
 	}
 
 	@Test

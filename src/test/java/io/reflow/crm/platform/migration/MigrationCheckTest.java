@@ -222,6 +222,7 @@ class MigrationCheckTest {
 			.addString("lead-qualification.bpmn", bpmn)
 			.addInputStream("lead-scoring.dmn", resource("decisions/lead-scoring.dmn"))
 			.addInputStream("lead-assignment.dmn", resource("decisions/lead-assignment.dmn"))
+			.addInputStream("lead-fast-track.dmn", resource("decisions/lead-fast-track.dmn"))
 			.deployWithResult();
 		this.deployments.add(deployment.getId());
 		return deployment.getDeployedProcessDefinitions().get(0);

@@ -90,15 +90,13 @@ abstract class ModelsApiChecks {
 	@Test
 	void shouldMigrateRunningLeadsWithOneCallAfterACleanDryRunAndFinishThemOnTheNewVersion() throws IOException {
 		Instant start = Instant.now().minusSeconds(1);
-		ProcessDefinition base = deploy(model().replace("camunda:historyTimeToLive=\"P365D\"",
-				"camunda:historyTimeToLive=\"P365D\" camunda:versionTag=\"happy-base\""), null);
+		ProcessDefinition base = deploy(
+				model().replace("camunda:versionTag=\"to-be\"", "camunda:versionTag=\"happy-base\""), null);
 		this.audit.record(ModelAuditAction.DEPLOYED, "mei.lin", "Camunda Modeler", base.getDeploymentId(),
 				List.of(MODEL), "lead-qualification v" + base.getVersion());
 		List<String> leads = List.of(postLead(), postLead());
 		ProcessDefinition target = deploy(model().replace("name=\"Qualify lead\"", "name=\"Qualify lead (call)\"")
-			.replace("camunda:historyTimeToLive=\"P365D\"",
-					"camunda:historyTimeToLive=\"P365D\" camunda:versionTag=\"happy-target\""),
-				"analyst");
+			.replace("camunda:versionTag=\"to-be\"", "camunda:versionTag=\"happy-target\""), "analyst");
 		assertThat(target.getVersion()).isEqualTo(base.getVersion() + 1);
 
 		// the catalogue: versions newest first, authors, running instances per version

@@ -76,8 +76,7 @@ class ModelsBrowserIT {
 		ProcessDefinition base = deploy(model());
 		List<String> leads = List.of(postLead(), postLead());
 		ProcessDefinition target = deploy(model().replace("name=\"Qualify lead\"", "name=\"Qualify lead (call)\"")
-			.replace("camunda:historyTimeToLive=\"P365D\"",
-					"camunda:historyTimeToLive=\"P365D\" camunda:versionTag=\"call-first\""));
+			.replace("camunda:versionTag=\"to-be\"", "camunda:versionTag=\"call-first\""));
 
 		this.session.driver().get("http://localhost:" + this.port + "/models");
 		this.session.await().until(ExpectedConditions.urlContains("/login"));

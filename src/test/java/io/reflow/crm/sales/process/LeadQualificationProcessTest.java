@@ -31,12 +31,12 @@ import static org.camunda.community.mockito.DelegateExpressions.verifyJavaDelega
 import static org.mockito.Mockito.never;
 
 /**
- * {@code processes/sales/lead-qualification.bpmn} on a real engine with the real
- * decisions and mocked delegates: every path (nurture, disqualify, convert, incomplete
- * answers, escalation) and full flow coverage.
+ * {@code processes/sales/lead-qualification.bpmn} (the to-be version) on a real engine
+ * with the real decisions and mocked delegates: every path (nurture, fast track,
+ * disqualify, convert, incomplete answers, escalation) and full flow coverage.
  */
 @Deployment(resources = { "processes/sales/lead-qualification.bpmn", "decisions/lead-scoring.dmn",
-		"decisions/lead-assignment.dmn" })
+		"decisions/lead-assignment.dmn", "decisions/lead-fast-track.dmn" })
 class LeadQualificationProcessTest {
 
 	@RegisterExtension
@@ -57,6 +57,8 @@ class LeadQualificationProcessTest {
 			.onExecutionSetVariables(Variables.putValue(LeadQualificationProcess.Variables.FIRST_CONTACT_DUE_AT, DUE));
 		DelegateExpressions.registerJavaDelegateMock("convertLeadDelegate")
 			.onExecutionSetVariables(Variables.putValue(LeadQualificationProcess.Variables.OPPORTUNITY_ID, 7L));
+		DelegateExpressions.registerJavaDelegateMock("fastTrackLeadDelegate")
+			.onExecutionSetVariables(Variables.putValue(LeadQualificationProcess.Variables.OPPORTUNITY_ID, 8L));
 		Mocks.register("escalateLeadDelegate",
 				(org.camunda.bpm.engine.delegate.JavaDelegate) (execution) -> this.escalationGroup = (String) execution
 					.getVariable(LeadQualificationProcess.Variables.ESCALATION_GROUP));
@@ -99,8 +101,35 @@ class LeadQualificationProcessTest {
 	}
 
 	@Test
+	void shouldFastTrackLeadsScoring85OrMoreWithoutManualQualification() {
+		ProcessInstance lead = startLead("EVENT", 200, true, "FINANCE", "NORTH");
+
+		assertThat(lead).hasPassed(TASK_RECORD_ASSIGNMENT, TASK_DECIDE_FAST_TRACK, GATEWAY_FAST_TRACK)
+			.isWaitingAt(TASK_FAST_TRACK_LEAD);
+		assertThat(lead).variables().containsEntry("leadScore", 85).containsEntry("fastTrack", true);
+		execute(job());
+
+		assertThat(lead).isEnded()
+			.hasPassed(END_EVENT_LEAD_FAST_TRACKED)
+			.hasNotPassed(TASK_QUALIFY_LEAD, TASK_CONVERT_LEAD)
+			.variables()
+			.containsEntry("opportunityId", 8L);
+		verifyJavaDelegateMock("fastTrackLeadDelegate").executed();
+		verifyJavaDelegateMock("convertLeadDelegate").executed(never());
+	}
+
+	@Test
+	void shouldLeaveLeadsScoringBelow85ToManualQualification() {
+		ProcessInstance lead = startLead("EVENT", 200, false, "FINANCE", "NORTH");
+
+		assertThat(lead).isWaitingAt(TASK_QUALIFY_LEAD).hasPassed(TASK_DECIDE_FAST_TRACK);
+		assertThat(lead).variables().containsEntry("leadScore", 60).containsEntry("fastTrack", false);
+		verifyJavaDelegateMock("fastTrackLeadDelegate").executed(never());
+	}
+
+	@Test
 	void shouldEndDisqualified() {
-		ProcessInstance lead = startLead("REFERRAL", 300, true, "RETAIL", "NORTH");
+		ProcessInstance lead = startLead("REFERRAL", 1200, false, "RETAIL", "NORTH");
 		assertThat(task()).hasCandidateGroup("key-accounts");
 
 		complete(task(), Map.of("qualificationOutcome", "DISQUALIFIED", "disqualificationReason", "NO_NEED"));
