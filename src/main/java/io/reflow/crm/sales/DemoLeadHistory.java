@@ -29,6 +29,7 @@ import io.reflow.crm.lab.simulation.SimulationEffects;
 import io.reflow.crm.lab.simulation.SimulationResult;
 import io.reflow.crm.lab.simulation.Simulator;
 import io.reflow.crm.lab.simulation.WorkingHours;
+import io.reflow.crm.platform.ClusterStartupLock;
 import io.reflow.crm.sales.process.LeadQualificationProcess;
 
 import org.springframework.boot.ApplicationArguments;
@@ -100,6 +101,12 @@ public class DemoLeadHistory implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		// two nodes starting together on one database: one generates, the other then
+		// finds the history and does nothing
+		new ClusterStartupLock(this.dataSource).holding(ClusterStartupLock.PLATFORM_STARTUP, this::generate);
+	}
+
+	private void generate() {
 		ProcessDefinition asIs = tagged(AS_IS);
 		ProcessDefinition toBe = tagged(TO_BE);
 		if (asIs == null || toBe == null) {

@@ -240,6 +240,7 @@ public final class AppProcess implements AutoCloseable {
 			property("reflow.demo.seed-sales", "false");
 			property("reflow.demo.seed-support", "false");
 			property("reflow.demo.seed-marketing", "false");
+			property("reflow.demo.seed-lab-history", "false");
 			property("reflow.models.live-reload.enabled", "false");
 			property("spring.main.banner-mode", "off");
 		}

@@ -87,7 +87,7 @@ class ModelsBrowserIT {
 		assertThat(state("decisions")).isEqualTo("loaded");
 		String processes = this.session.driver().findElement(By.cssSelector("[data-endpoint=processes]")).getText();
 		assertThat(processes).contains("Lead qualification", KEY, "v" + target.getVersion() + " · call-first",
-				"v" + base.getVersion() + " · 2 running");
+				"v" + base.getVersion() + " · to-be · 2 running");
 		assertThat(this.session.driver().findElements(By.cssSelector("a.backtest[data-key=discount]"))).singleElement()
 			.satisfies((link) -> assertThat(link.getAttribute("href")).endsWith("/models/decisions/discount/backtest"));
 		this.session.fullPageScreenshot("models-catalogue");
