@@ -234,7 +234,7 @@ public class SimulationManagement {
 		run.state = "RUNNING";
 		long started = System.nanoTime();
 		try {
-			Map<String, JavaDelegate> effects = effectsOf(process);
+			Map<String, JavaDelegate> effects = SimulationEffects.of(this.effects, process);
 			SimulationResult before = Simulator.run(process, baseline, scenario, effects,
 					(n) -> run.progress.incrementAndGet());
 			SimulationResult after = (candidate != null)
@@ -259,14 +259,6 @@ public class SimulationManagement {
 		}
 		String message = (ex.getMessage() != null) ? ex.getMessage() : cause.getMessage();
 		return (message != null) ? message : ex.getClass().getSimpleName();
-	}
-
-	private Map<String, JavaDelegate> effectsOf(String process) {
-		return this.effects.stream()
-			.filter((e) -> e.processKey().equals(process))
-			.findFirst()
-			.map(SimulationEffects::effects)
-			.orElse(Map.of());
 	}
 
 	private static String name(ProcessDefinition definition) {

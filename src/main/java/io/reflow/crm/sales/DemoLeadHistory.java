@@ -135,7 +135,7 @@ public class DemoLeadHistory implements ApplicationRunner {
 	private int simulate(ProcessDefinition definition, Scenario scenario, Instant until) {
 		Map<String, Object> copied = new LinkedHashMap<>();
 		SimulationResult result = Simulator.run(LeadQualificationProcess.KEY, this.models.forSimulation(definition),
-				scenario, effectsOf(LeadQualificationProcess.KEY), null, (simulation) -> {
+				scenario, SimulationEffects.of(this.effects, LeadQualificationProcess.KEY), null, (simulation) -> {
 					String simulated = simulation.engine()
 						.getRepositoryService()
 						.createProcessDefinitionQuery()
@@ -148,14 +148,6 @@ public class DemoLeadHistory implements ApplicationRunner {
 		log.debug("Simulated {} cases of {}: {} finished", result.casesStarted(), definition.getId(),
 				result.casesFinished());
 		return (int) copied.get("instances");
-	}
-
-	private Map<String, org.camunda.bpm.engine.delegate.JavaDelegate> effectsOf(String processKey) {
-		return this.effects.stream()
-			.filter((e) -> e.processKey().equals(processKey))
-			.findFirst()
-			.map(SimulationEffects::effects)
-			.orElse(Map.of());
 	}
 
 	private ProcessDefinition tagged(String tag) {

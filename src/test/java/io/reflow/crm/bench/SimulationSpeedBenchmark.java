@@ -19,7 +19,7 @@ import io.reflow.crm.lab.simulation.Scenario;
 import io.reflow.crm.lab.simulation.SimulationResult;
 import io.reflow.crm.lab.simulation.Simulator;
 import io.reflow.crm.sales.DemoLeadHistory;
-import io.reflow.crm.sales.LeadManagement;
+import io.reflow.crm.sales.process.LeadQualificationSimulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,11 +45,7 @@ class SimulationSpeedBenchmark {
 				models.put(file.getFileName().toString(), Files.readAllBytes(file));
 			}
 		}
-		Map<String, JavaDelegate> effects = Map.of("Task_RecordAssignment",
-				(execution) -> execution.setVariable("firstContactDueAt",
-						java.util.Date.from(LeadManagement.dueAt(
-								org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
-								(String) execution.getVariable("firstContactDue")))));
+		Map<String, JavaDelegate> effects = new LeadQualificationSimulation().effects();
 		Instant start = Instant.parse("2026-01-05T00:00:00Z");
 		Simulator.run("lead-qualification", models, withCases(DemoLeadHistory.scenario(30, start, 1), 500), effects,
 				null);

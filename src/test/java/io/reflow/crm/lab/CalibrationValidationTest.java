@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 
 import io.reflow.crm.lab.simulation.Distribution;
@@ -21,7 +20,7 @@ import io.reflow.crm.lab.simulation.Scenario;
 import io.reflow.crm.lab.simulation.SimulationResult;
 import io.reflow.crm.lab.simulation.Simulator;
 import io.reflow.crm.sales.DemoLeadHistory;
-import io.reflow.crm.sales.LeadManagement;
+import io.reflow.crm.sales.process.LeadQualificationSimulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -56,9 +55,7 @@ class CalibrationValidationTest {
 		return models;
 	}
 
-	static final Map<String, JavaDelegate> EFFECTS = Map.of("Task_RecordAssignment",
-			(execution) -> execution.setVariable("firstContactDueAt", java.util.Date.from(LeadManagement
-				.dueAt(ClockUtil.getCurrentTime().toInstant(), (String) execution.getVariable("firstContactDue")))));
+	static final Map<String, JavaDelegate> EFFECTS = new LeadQualificationSimulation().effects();
 
 	@Test
 	void shouldReproduceTheMeasuredCycleTimeMedianWithinTenPercent() throws Exception {

@@ -18,4 +18,16 @@ public interface SimulationEffects {
 	/** Per activity id, what its recorder does besides counting. */
 	Map<String, JavaDelegate> effects();
 
+	/**
+	 * The effects that {@code all} declare for {@code processKey}; none if no module
+	 * does.
+	 */
+	static Map<String, JavaDelegate> of(java.util.List<SimulationEffects> all, String processKey) {
+		return all.stream()
+			.filter((effects) -> effects.processKey().equals(processKey))
+			.findFirst()
+			.map(SimulationEffects::effects)
+			.orElse(Map.of());
+	}
+
 }

@@ -22,7 +22,7 @@ import static io.reflow.crm.sales.process.LeadQualificationProcess.Variables.FIR
  * CRM rows the model does not read.
  */
 @Component
-class LeadQualificationSimulation implements SimulationEffects {
+public class LeadQualificationSimulation implements SimulationEffects {
 
 	@Override
 	public String processKey() {
