@@ -133,7 +133,7 @@ public class DemoLeadHistory implements ApplicationRunner {
 	}
 
 	private int simulate(ProcessDefinition definition, Scenario scenario, Instant until) {
-		Map<String, Object> copied = new LinkedHashMap<>();
+		int[] copied = new int[1];
 		SimulationResult result = Simulator.run(LeadQualificationProcess.KEY, this.models.forSimulation(definition),
 				scenario, SimulationEffects.of(this.effects, LeadQualificationProcess.KEY), null, (simulation) -> {
 					String simulated = simulation.engine()
@@ -142,12 +142,12 @@ public class DemoLeadHistory implements ApplicationRunner {
 						.processDefinitionKey(LeadQualificationProcess.KEY)
 						.singleResult()
 						.getId();
-					copied.put("instances", HistoryCopy.copy(simulation.dataSource(), this.dataSource,
-							Map.of(simulated, definition.getId()), until));
+					copied[0] = HistoryCopy.copy(simulation.dataSource(), this.dataSource,
+							Map.of(simulated, definition.getId()), until);
 				});
 		log.debug("Simulated {} cases of {}: {} finished", result.casesStarted(), definition.getId(),
 				result.casesFinished());
-		return (int) copied.get("instances");
+		return copied[0];
 	}
 
 	private ProcessDefinition tagged(String tag) {

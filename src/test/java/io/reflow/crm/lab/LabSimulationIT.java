@@ -14,13 +14,12 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 
+import io.reflow.crm.testsupport.DemoLeadHistoryContext;
 import io.reflow.crm.testsupport.Http;
 import io.reflow.crm.testsupport.Multipart;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,9 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its measured cycle time, a draft with an extra approval step shows the approvers' load
  * without being deployed, and a bad scenario is refused naming the field.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "reflow.demo.seed-lab-history=true", "reflow.models.deploy-earlier-versions=true" })
-@ActiveProfiles({ "demo", "test" })
+@DemoLeadHistoryContext
 class LabSimulationIT {
 
 	@LocalServerPort

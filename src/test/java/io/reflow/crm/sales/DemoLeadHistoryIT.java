@@ -10,13 +10,12 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
 
+import io.reflow.crm.testsupport.DemoLeadHistoryContext;
 import io.reflow.crm.testsupport.Http;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,9 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scorecard comparing the two with sample sizes and significance; the dashboard's KPI
  * projections hold the same cases.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "reflow.demo.seed-lab-history=true", "reflow.models.deploy-earlier-versions=true" })
-@ActiveProfiles({ "demo", "test" })
+@DemoLeadHistoryContext
 class DemoLeadHistoryIT {
 
 	@LocalServerPort
