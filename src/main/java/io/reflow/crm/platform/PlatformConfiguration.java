@@ -16,6 +16,7 @@ import io.reflow.crm.platform.identity.DemoIdentity;
 import io.reflow.crm.platform.identity.InitialAdministrator;
 import io.reflow.crm.platform.identity.TasklistFilters;
 import io.reflow.crm.platform.process.TaskFormContext;
+import io.reflow.crm.platform.feel.ParsedFeelPlugin;
 import io.reflow.crm.platform.process.TaskFormContextPlugin;
 import io.reflow.crm.platform.security.ReflowSecurityProperties;
 
@@ -96,6 +97,12 @@ class PlatformConfiguration {
 	 * User task forms show their module's {@link TaskFormContext}, read when the form is
 	 * read.
 	 */
+	/** Decision tables' FEEL expressions parsed once, not on every evaluation. */
+	@Bean
+	static ParsedFeelPlugin parsedFeelPlugin() {
+		return new ParsedFeelPlugin();
+	}
+
 	@Bean
 	static TaskFormContextPlugin taskFormContextPlugin(ObjectProvider<TaskFormContext> contexts) {
 		return new TaskFormContextPlugin(contexts::orderedStream);

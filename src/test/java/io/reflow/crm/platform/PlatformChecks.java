@@ -3,6 +3,7 @@ package io.reflow.crm.platform;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.reflow.crm.platform.deployment.ModelDeployer;
+import io.reflow.crm.platform.feel.ParsedFeelEngine;
 import io.reflow.crm.platform.identity.DemoIdentity;
 import io.reflow.crm.testsupport.Http;
 
@@ -371,6 +373,20 @@ abstract class PlatformChecks {
 		assertThat(configuration.isJavaSerializationFormatEnabled()).isFalse();
 		assertThat(configuration.isDeserializationTypeValidationEnabled()).isTrue();
 		assertThat(configuration.isEnableExpressionsInAdhocQueries()).isFalse();
+	}
+
+	@Test
+	void shouldEvaluateDecisionsWithTheParseOnceFeelEngine() {
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.processEngine
+			.getProcessEngineConfiguration();
+		assertThat(configuration.getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(ParsedFeelEngine.class);
+		// a shipped decision through the engine: lead-fast-track's threshold row
+		assertThat(this.processEngine.getDecisionService()
+			.evaluateDecisionByKey("lead-fast-track")
+			.variables(Map.of("leadScore", 85))
+			.evaluate()
+			.getSingleResult()
+			.getEntryMap()).containsValue(true);
 	}
 
 }

@@ -6,7 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+
+import io.reflow.crm.platform.feel.ParsedFeelPlugin;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,6 +17,9 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -21,13 +27,13 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
- * An isolated Camunda engine for one simulation run: its own in-memory H2 database,
- * history at level ACTIVITY (the run's results are read from it), no job executor (the
- * simulation fires each job itself, at its due time on the {@link SimulatedClock}), and
- * the beans the models name in expressions ({@code ${recordLeadScoreDelegate}}) taken
- * from a map, so that the simulation replaces delegates that talk to the outside with
- * recorders. It deploys the models it is given (a deployed version's XML or an uploaded
- * draft), with the same decisions as production; production's engine and database are
+ * An isolated Camunda engine for one simulation run: its own in-memory H2 database, as
+ * much history as the run reads ({@link History}), no job executor (the simulation fires
+ * each job itself, at its due time on the {@link SimulatedClock}), and the beans the
+ * models name in expressions ({@code ${recordLeadScoreDelegate}}) taken from a map, so
+ * that the simulation replaces delegates that talk to the outside with recorders. It
+ * deploys the models it is given (a deployed version's XML or an uploaded draft), with
+ * the same decisions and FEEL engine as production; production's engine and database are
  * never touched.
  */
 public final class SimulationEngine implements AutoCloseable {
@@ -38,56 +44,70 @@ public final class SimulationEngine implements AutoCloseable {
 		this.engine = engine;
 	}
 
+	/** What the engine keeps in its history tables. */
+	public enum History {
+
+		/**
+		 * Process instances only (start, end, end event): what a run's results read.
+		 * Every activity and task row more would be written and indexed for nothing
+		 * (benchmark section 8).
+		 */
+		CASES,
+
+		/** Process, activity and task instances (Camunda's level {@code activity}). */
+		ACTIVITIES,
+
+		/**
+		 * Level {@code full} (the first assignment of each task is what the scorecard and
+		 * the KPIs split waiting from working time by) and UUIDs for ids, so that the
+		 * rows can be copied into another engine's tables ({@link HistoryCopy}).
+		 */
+		COPYABLE
+
+	}
+
 	/**
 	 * Starts an engine whose expressions resolve {@code beans} and deploys
-	 * {@code resources} (file name to content: BPMN, DMN, forms) as one deployment.
+	 * {@code resources} (file name to content: BPMN, DMN, forms) as one deployment; it
+	 * keeps {@link History#ACTIVITIES}.
 	 */
 	public static SimulationEngine start(Map<String, Object> beans, Map<String, byte[]> resources) {
-		return start(beans, resources, null);
+		return start(beans, resources, null, History.ACTIVITIES);
 	}
 
 	/**
-	 * As {@link #start(Map, Map)}, and tells {@code taskEvents} of every user task
-	 * created and deleted (ended other than by completion, e.g. by an interrupting
-	 * timer), so the simulation needs no query to find them.
+	 * As {@link #start(Map, Map)}, keeping {@code history}, and tells {@code taskEvents}
+	 * (if not null) of every user task created and deleted (ended other than by
+	 * completion, e.g. by an interrupting timer), so the simulation needs no query to
+	 * find them.
 	 */
 	public static SimulationEngine start(Map<String, Object> beans, Map<String, byte[]> resources,
-			TaskListener taskEvents) {
-		return start(beans, resources, taskEvents, false);
-	}
-
-	/**
-	 * As {@link #start(Map, Map, TaskListener)}; with {@code uniqueIds} the engine's ids
-	 * are UUIDs, so that its history can be copied into another engine's tables
-	 * ({@link HistoryCopy}).
-	 */
-	public static SimulationEngine start(Map<String, Object> beans, Map<String, byte[]> resources,
-			TaskListener taskEvents, boolean uniqueIds) {
+			TaskListener taskEvents, History history) {
 		String name = "simulation-" + UUID.randomUUID();
 		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
 		configuration.setProcessEngineName(name);
 		// H2 keeps 8 parsed statements per session by default; the engine uses dozens
 		configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256");
 		configuration.setDatabaseSchemaUpdate("create-drop");
-		// what the results read: process, activity and task instances
-		configuration.setHistory("activity");
 		configuration.setJobExecutorActivate(false);
 		configuration.setMetricsEnabled(false);
 		configuration.setDbHistoryUsed(true);
-		if (uniqueIds) {
-			configuration.setIdGenerator(new StrongUuidGenerator());
-			// the first assignment (ACT_HI_IDENTITYLINK) is what the scorecard and the
-			// KPIs split waiting from working time by; it is kept from level FULL on
-			configuration.setHistory("full");
+		switch (history) {
+			case CASES -> {
+				configuration.setCustomHistoryLevels(List.of(ProcessInstancesOnly.LEVEL));
+				configuration.setHistory(ProcessInstancesOnly.LEVEL.getName());
+			}
+			case ACTIVITIES -> configuration.setHistory("activity");
+			case COPYABLE -> {
+				configuration.setIdGenerator(new StrongUuidGenerator());
+				configuration.setHistory("full");
+			}
 		}
 		configuration.setExpressionManager(new JuelExpressionManager(new HashMap<>(beans)));
 		// asynchronous continuations are due at once; in a simulation they run at once,
-		// in
-		// the command that reaches them, instead of as a job found by a query and run by
-		// a
-		// command of its own: the same path at the same simulated instant, without the
-		// cost
-		// of a job per step (benchmark section 8)
+		// in the command that reaches them, instead of as a job found by a query and run
+		// by a command of its own: the same path at the same simulated instant, without
+		// the cost of a job per step (benchmark section 8)
 		List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> listeners = new java.util.ArrayList<>();
 		listeners.add(new AbstractBpmnParseListener() {
 
@@ -112,6 +132,8 @@ public final class SimulationEngine implements AutoCloseable {
 
 			});
 		}
+		// production's FEEL: the same engine, each expression parsed once
+		ParsedFeelPlugin.install(configuration);
 		SimulationEngine simulation = new SimulationEngine(configuration.buildProcessEngine());
 		try {
 			if (!resources.isEmpty()) {
@@ -126,6 +148,35 @@ public final class SimulationEngine implements AutoCloseable {
 			throw ex;
 		}
 		return simulation;
+	}
+
+	/**
+	 * Camunda's history level {@code activity} cut down to the process instance events:
+	 * start, end (with the end event) and the updates in between.
+	 */
+	static final class ProcessInstancesOnly implements HistoryLevel {
+
+		static final ProcessInstancesOnly LEVEL = new ProcessInstancesOnly();
+
+		private static final Set<HistoryEventType> EVENTS = Set.of(HistoryEventTypes.PROCESS_INSTANCE_START,
+				HistoryEventTypes.PROCESS_INSTANCE_UPDATE, HistoryEventTypes.PROCESS_INSTANCE_END,
+				HistoryEventTypes.PROCESS_INSTANCE_MIGRATE);
+
+		@Override
+		public int getId() {
+			return 1701;
+		}
+
+		@Override
+		public String getName() {
+			return "reflow-simulation-cases";
+		}
+
+		@Override
+		public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+			return EVENTS.contains(eventType);
+		}
+
 	}
 
 	/** Turns every asynchronous continuation of a scope and its children off. */

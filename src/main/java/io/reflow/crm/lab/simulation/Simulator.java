@@ -86,7 +86,8 @@ public final class Simulator {
 		});
 		TaskEvents events = new TaskEvents();
 		return SimulatedClock.run(scenario.start(), () -> {
-			try (SimulationEngine simulation = SimulationEngine.start(beans, resources, events, afterRun != null)) {
+			try (SimulationEngine simulation = SimulationEngine.start(beans, resources, events,
+					(afterRun != null) ? SimulationEngine.History.COPYABLE : SimulationEngine.History.CASES)) {
 				SimulationResult result = new Run(simulation, processKey, scenario, recorded, progress, events).run();
 				if (afterRun != null) {
 					afterRun.accept(simulation);

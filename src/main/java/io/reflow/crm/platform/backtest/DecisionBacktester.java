@@ -17,11 +17,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import io.reflow.crm.platform.feel.ParsedFeelEngine;
+import io.reflow.crm.platform.feel.ParsedFeelPlugin;
+
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -128,7 +130,8 @@ final class DecisionBacktester {
 		}
 		configuration.setFeelEngineFactory(new MissingVariables(configuration.isEnableFeelLegacyBehavior()
 				? new org.camunda.bpm.dmn.feel.impl.juel.FeelEngineFactoryImpl()
-				: new ScalaFeelEngineFactory(configuration.getFeelCustomFunctionProviders())));
+				: () -> new ParsedFeelEngine(configuration.getFeelCustomFunctionProviders(),
+						ParsedFeelPlugin.MAXIMUM_SIZE)));
 		return configuration.buildEngine();
 	}
 
