@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.task.Task;
 
+import io.reflow.crm.platform.deployment.ModelDeployer;
 import io.reflow.crm.testsupport.Jobs;
 
 import org.springframework.core.io.Resource;
@@ -104,6 +105,10 @@ final class BareSalesEngine implements AutoCloseable {
 				for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
 					String url = resource.getURL().toString();
 					String name = url.substring(url.lastIndexOf(pattern.substring(11, pattern.indexOf('/'))));
+					if (ModelDeployer.isEarlierVersion(name)) {
+						continue; // lead-qualification.as-is.bpmn: the current file is
+									// what runs
+					}
 					deployment.addInputStream(name, resource.getInputStream());
 				}
 			}

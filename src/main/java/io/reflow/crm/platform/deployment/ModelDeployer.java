@@ -88,7 +88,7 @@ public class ModelDeployer {
 	 * {@code processes/sales/lead-qualification.as-is.bpmn} is,
 	 * {@code lead-qualification.bpmn} is not.
 	 */
-	static boolean isEarlierVersion(String name) {
+	public static boolean isEarlierVersion(String name) {
 		String file = fileName(name);
 		return file.endsWith(".bpmn") && file.indexOf('.') < file.length() - ".bpmn".length();
 	}
