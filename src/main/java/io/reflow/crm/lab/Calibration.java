@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
  * Calibrates a simulation scenario from a process version's history (the latest
  * {@link #WINDOW} cases started):
  * <ul>
- * <li>arrivals: exponential gaps with the mean gap between the cases' starts;</li>
+ * <li>arrivals: exponential gaps with the mean gap between the cases' starts, at a rate
+ * that varies by weekday and hour of the day where the history shows that it does
+ * ({@link ArrivalPatterns});</li>
  * <li>case variables: the simple variables (text, number, boolean, date) each case
  * started with, one case's set per simulated case; a date keeps its distance from the
  * start ({@link Scenario.Offset});</li>
@@ -160,8 +162,12 @@ public class Calibration {
 		}
 		notes.add("working hours: " + this.properties.workingHours().describe()
 				+ " (working times count these hours only)");
+		ArrivalPatterns.Found pattern = ArrivalPatterns.find(List.copyOf(started.values()),
+				(hours != null) ? hours.zone() : java.time.ZoneOffset.UTC);
+		notes.add(pattern.note());
 		int cases = Math.max(1, Math.min(maxCases, instances.size()));
-		return new Calibrated(new Scenario(cases, arrivals, caseVariables, tasks, groups, seed, first, hours),
+		return new Calibrated(
+				new Scenario(cases, arrivals, caseVariables, tasks, groups, seed, first, hours, pattern.profile()),
 				instances.size(), notes);
 	}
 

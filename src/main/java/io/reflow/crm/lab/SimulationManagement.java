@@ -199,7 +199,7 @@ public class SimulationManagement {
 				}
 			}
 			common = new Scenario(common.cases(), common.interArrival(), common.caseVariables(), tasks, people,
-					common.seed(), common.start(), common.workingHours());
+					common.seed(), common.start(), common.workingHours(), common.arrivalProfile());
 		}
 		Scenario scenario = ScenarioFile.apply(request.scenario(), common, this.properties.maxSimulationCases());
 		SimulationRun run = new SimulationRun(UUID.randomUUID().toString(), request.process(), name(baseline),

@@ -80,7 +80,8 @@ class SimulationSpeedBenchmark {
 
 	static Scenario withCases(Scenario scenario, int cases) {
 		return new Scenario(cases, scenario.interArrival(), scenario.caseVariables(), scenario.tasks(),
-				scenario.people(), scenario.seed(), scenario.start(), scenario.workingHours());
+				scenario.people(), scenario.seed(), scenario.start(), scenario.workingHours(),
+				scenario.arrivalProfile());
 	}
 
 }

@@ -20,16 +20,34 @@ import java.util.Map;
  * without an entry has one person
  * @param seed the random source's seed
  * @param start the simulated instant the first case arrives
- * @param workingHours when people work (null: around the clock); cases arrive at any time
+ * @param workingHours when people work (null: around the clock)
+ * @param arrivalProfile how the arrival rate varies over the week ({@code interArrival}
+ * is then the gap at the week's average rate); null: the same rate around the clock
  */
 public record Scenario(int cases, Distribution interArrival, List<Map<String, Object>> caseVariables,
 		Map<String, TaskBehaviour> tasks, Map<String, Integer> people, long seed, Instant start,
-		WorkingHours workingHours) {
+		WorkingHours workingHours, ArrivalProfile arrivalProfile) {
+
+	/** A scenario whose cases arrive at the same rate around the clock. */
+	public Scenario(int cases, Distribution interArrival, List<Map<String, Object>> caseVariables,
+			Map<String, TaskBehaviour> tasks, Map<String, Integer> people, long seed, Instant start,
+			WorkingHours workingHours) {
+		this(cases, interArrival, caseVariables, tasks, people, seed, start, workingHours, null);
+	}
 
 	/** A scenario whose people work around the clock. */
 	public Scenario(int cases, Distribution interArrival, List<Map<String, Object>> caseVariables,
 			Map<String, TaskBehaviour> tasks, Map<String, Integer> people, long seed, Instant start) {
-		this(cases, interArrival, caseVariables, tasks, people, seed, start, null);
+		this(cases, interArrival, caseVariables, tasks, people, seed, start, null, null);
+	}
+
+	/**
+	 * The arrival after one at {@code now}, with {@code gapSeconds} drawn at the average
+	 * rate.
+	 */
+	public Instant nextArrival(Instant now, double gapSeconds) {
+		return (this.arrivalProfile != null) ? this.arrivalProfile.next(now, gapSeconds)
+				: now.plusMillis(Math.round(gapSeconds * 1000));
 	}
 
 	public Scenario {

@@ -33,7 +33,11 @@ import io.reflow.crm.platform.web.InvalidFieldException;
  * cases: 2000
  * seed: 7
  * start: 2026-01-05T00:00:00Z
- * arrivals: { perDay: 20 }            # or perHour; exponential gaps
+ * arrivals:                           # exponential gaps at the rate of the hour
+ *   perDay: 20                        # or perHour: the week's average
+ *   byWeekday: [1, 1, 1, 1, 1, 0, 0]  # weights, Monday first (none at weekends)
+ *   byHour: [0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 2, 2, 1, 1, 2, 2, 1, 1, 0, 0, 0, 0, 0, 0]
+ *   # or flat: true (the same rate around the clock)
  * workingHours: { zone: Asia/Shanghai, days: [MONDAY, TUESDAY], start: "09:00", end: "18:00" }
  * people: { key-accounts: 2 }
  * tasks:
@@ -50,6 +54,8 @@ public final class ScenarioFile {
 
 	static final Set<String> FIELDS = Set.of("cases", "seed", "start", "arrivals", "workingHours", "people", "tasks",
 			"caseVariables");
+
+	static final Set<String> ARRIVAL_FIELDS = Set.of("perDay", "perHour", "byWeekday", "byHour", "flat");
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -95,9 +101,22 @@ public final class ScenarioFile {
 		int cases = root.has("cases") ? integer(root.get("cases"), "cases", 1, maxCases) : calibrated.cases();
 		long seed = root.has("seed") ? seed(root.get("seed")) : calibrated.seed();
 		Instant start = root.has("start") ? instant(root.get("start"), "start") : calibrated.start();
-		Distribution interArrival = root.has("arrivals") ? arrivals(root.get("arrivals")) : calibrated.interArrival();
 		WorkingHours hours = root.has("workingHours") ? workingHours(root.get("workingHours"))
 				: calibrated.workingHours();
+		Distribution interArrival = calibrated.interArrival();
+		ArrivalProfile profile = calibrated.arrivalProfile();
+		if (root.has("arrivals")) {
+			JsonNode node = object(root.get("arrivals"), "arrivals");
+			known(node, "arrivals", ARRIVAL_FIELDS);
+			if (node.has("perDay")) {
+				interArrival = new Distribution.Exponential(86_400 / positive(node.get("perDay"), "arrivals.perDay"));
+			}
+			else if (node.has("perHour")) {
+				interArrival = new Distribution.Exponential(3_600 / positive(node.get("perHour"), "arrivals.perHour"));
+			}
+			profile = profile(node, profile,
+					(hours != null) ? hours.zone() : (profile != null) ? profile.zone() : java.time.ZoneOffset.UTC);
+		}
 		Map<String, Integer> people = new LinkedHashMap<>(calibrated.people());
 		if (root.has("people")) {
 			JsonNode node = object(root.get("people"), "people");
@@ -125,7 +144,7 @@ public final class ScenarioFile {
 				caseVariables.add(variables(node.get(i), "caseVariables[" + i + "]"));
 			}
 		}
-		return new Scenario(cases, interArrival, caseVariables, tasks, people, seed, start, hours);
+		return new Scenario(cases, interArrival, caseVariables, tasks, people, seed, start, hours, profile);
 	}
 
 	private static Scenario.TaskBehaviour task(JsonNode node, String path, Scenario.TaskBehaviour before) {
@@ -166,15 +185,66 @@ public final class ScenarioFile {
 		return new Scenario.TaskBehaviour(working, answers);
 	}
 
-	private static Distribution arrivals(JsonNode node) {
-		object(node, "arrivals");
-		if (node.has("perDay")) {
-			return new Distribution.Exponential(86_400 / positive(node.get("perDay"), "arrivals.perDay"));
+	/**
+	 * The arrival profile after the file's {@code byWeekday}, {@code byHour} and
+	 * {@code flat}; a part the file leaves out keeps the calibrated weights.
+	 */
+	private static ArrivalProfile profile(JsonNode node, ArrivalProfile calibrated, java.time.ZoneId zone) {
+		if (node.has("flat")) {
+			if (!node.get("flat").isBoolean()) {
+				throw new InvalidFieldException("arrivals.flat", "must be true or false");
+			}
+			if (node.get("flat").asBoolean()) {
+				if (node.has("byWeekday") || node.has("byHour")) {
+					throw new InvalidFieldException("arrivals.flat",
+							"cannot be true together with byWeekday or byHour");
+				}
+				return null;
+			}
 		}
-		if (node.has("perHour")) {
-			return new Distribution.Exponential(3_600 / positive(node.get("perHour"), "arrivals.perHour"));
+		if (!node.has("byWeekday") && !node.has("byHour")) {
+			if (!node.has("perDay") && !node.has("perHour") && !node.has("flat")) {
+				throw new InvalidFieldException("arrivals",
+						"needs perDay or perHour (cases arriving, on average), byWeekday, byHour or flat");
+			}
+			return calibrated;
 		}
-		throw new InvalidFieldException("arrivals", "needs perDay or perHour (cases arriving, on average)");
+		double[] weekdays = node.has("byWeekday") ? weights(node.get("byWeekday"), "arrivals.byWeekday", 7)
+				: (calibrated != null) ? calibrated.weekdays() : ArrivalProfile.flat(7);
+		double[] hours = node.has("byHour") ? weights(node.get("byHour"), "arrivals.byHour", 24)
+				: (calibrated != null) ? calibrated.hours() : ArrivalProfile.flat(24);
+		return new ArrivalProfile(zone, weekdays, hours);
+	}
+
+	private static double[] weights(JsonNode node, String path, int size) {
+		if (!node.isArray() || node.size() != size) {
+			throw new InvalidFieldException(path, "must be a list of " + size + " weights (numbers of 0 or more)"
+					+ ((size == 7) ? ", Monday first" : ", the hour from 00:00 first"));
+		}
+		double[] weights = new double[size];
+		double sum = 0;
+		for (int i = 0; i < size; i++) {
+			JsonNode weight = node.get(i);
+			if (!weight.isNumber() || !(weight.asDouble() >= 0) || weight.asDouble() > 1_000_000) {
+				throw new InvalidFieldException(path + "[" + i + "]", "must be a number from 0 to 1000000");
+			}
+			weights[i] = weight.asDouble();
+			sum += weights[i];
+		}
+		if (sum <= 0) {
+			throw new InvalidFieldException(path, "needs at least one weight above 0");
+		}
+		return weights;
+	}
+
+	private static void known(JsonNode node, String path, Set<String> fields) {
+		for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+			String name = names.next();
+			if (!fields.contains(name)) {
+				throw new InvalidFieldException(path + "." + name, "is not a field of " + path + "; known: "
+						+ String.join(", ", fields.stream().sorted().toList()));
+			}
+		}
 	}
 
 	private static Distribution duration(JsonNode node, String path) {

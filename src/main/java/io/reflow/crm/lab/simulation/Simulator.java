@@ -270,7 +270,7 @@ public final class Simulator {
 						.startProcessInstanceByKey(this.processKey, Scenario.at(variables, now));
 					started++;
 					this.progress.accept(started);
-					nextArrival = now.plusMillis(Math.round(this.scenario.interArrival().sample(this.random) * 1000));
+					nextArrival = this.scenario.nextArrival(now, this.scenario.interArrival().sample(this.random));
 				}
 				dispatch();
 			}

@@ -84,9 +84,50 @@ class ScenarioFileTest {
 			.containsExactly(Map.of("source", "EVENT", "companySize", 1200, "budgetConfirmed", true, "score", 1.5));
 	}
 
+	@Test
+	void shouldSetTheArrivalProfileInTheWorkingHoursZone() {
+		Scenario scenario = ScenarioFile.apply("""
+				workingHours: { zone: Asia/Shanghai, start: "09:00", end: "18:00" }
+				arrivals:
+				  perDay: 10
+				  byWeekday: [1, 1, 1, 1, 1, 0, 0]
+				  byHour: [0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0]
+				""", CALIBRATED, 1000);
+
+		ArrivalProfile profile = scenario.arrivalProfile();
+		assertThat(profile.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+		// scaled to an average of 1
+		assertThat(profile.weekdays()).containsExactly(1.4, 1.4, 1.4, 1.4, 1.4, 0, 0);
+		assertThat(profile.hours()[10]).isCloseTo(24.0 / 9, within(1e-9));
+		assertThat(profile.hours()[20]).isZero();
+		assertThat(((Distribution.Exponential) scenario.interArrival()).meanSeconds()).isEqualTo(8640);
+	}
+
+	@Test
+	void shouldKeepOrDropTheCalibratedArrivalProfile() {
+		ArrivalProfile calibrated = new ArrivalProfile(ZoneId.of("UTC"), new double[] { 1, 1, 1, 1, 1, 0, 0 },
+				ArrivalProfile.flat(24));
+		Scenario withProfile = new Scenario(100, new Distribution.Exponential(3600), List.of(), Map.of(), Map.of(), 1,
+				CALIBRATED.start(), null, calibrated);
+
+		assertThat(ScenarioFile.apply("arrivals: { perHour: 2 }", withProfile, 1000).arrivalProfile())
+			.isEqualTo(calibrated);
+		assertThat(ScenarioFile.apply("arrivals: { flat: true }", withProfile, 1000).arrivalProfile()).isNull();
+		ArrivalProfile hours = ScenarioFile
+			.apply("arrivals: { byHour: [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0] }",
+					withProfile, 1000)
+			.arrivalProfile();
+		assertThat(hours.weekdays()).isEqualTo(calibrated.weekdays());
+		assertThat(hours.hours()[3]).isZero();
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "cases: 0|cases", "cases: 1001|cases", "cases: many|cases", "speed: 3|speed",
-			"seed: 1.5|seed", "start: yesterday|start", "arrivals: { perWeek: 3 }|arrivals",
+			"seed: 1.5|seed", "start: yesterday|start", "arrivals: { perWeek: 3 }|arrivals.perWeek",
+			"arrivals: {}|arrivals", "arrivals: { byHour: [1, 2, 3] }|arrivals.byHour",
+			"arrivals: { byWeekday: [1, 1, 1, 1, 1, -1, 0] }|arrivals.byWeekday[5]",
+			"arrivals: { byWeekday: [0, 0, 0, 0, 0, 0, 0] }|arrivals.byWeekday", "arrivals: { flat: 3 }|arrivals.flat",
+			"arrivals: { flat: true, byWeekday: [1, 1, 1, 1, 1, 0, 0] }|arrivals.flat",
 			"arrivals: { perDay: -2 }|arrivals.perDay", "people: { sales-north: 0 }|people.sales-north",
 			"people: [1]|people", "workingHours: { zone: Mars/Base, start: '09:00', end: '18:00' }|workingHours.zone",
 			"workingHours: { zone: UTC, start: '18:00', end: '09:00' }|workingHours.end",
