@@ -84,6 +84,8 @@ class CalibrationValidationTest {
 		// what the calibration found is the scenario the history was made with
 		assertThat(scenario.cases()).isEqualTo(history.casesStarted());
 		assertThat(scenario.people()).containsAllEntriesOf(Map.of("inside-sales", 2, "key-accounts", 1));
+		// the history was made at a constant rate: no weekly pattern may be read into it
+		assertThat(scenario.arrivalProfile()).isNull();
 		assertThat(((Distribution.Exponential) scenario.interArrival()).meanSeconds()).isCloseTo(86_400 / 14.0,
 				within(86_400 / 14.0 * 0.05));
 		assertThat(scenario.tasks().get("Task_QualifyLead").answers())

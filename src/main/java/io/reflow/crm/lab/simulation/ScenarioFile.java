@@ -55,6 +55,8 @@ public final class ScenarioFile {
 	static final Set<String> FIELDS = Set.of("cases", "seed", "start", "arrivals", "workingHours", "people", "tasks",
 			"caseVariables");
 
+	static final Set<String> TASK_FIELDS = Set.of("working", "answers");
+
 	static final Set<String> ARRIVAL_FIELDS = Set.of("perDay", "perHour", "byWeekday", "byHour", "flat");
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -91,13 +93,7 @@ public final class ScenarioFile {
 		if (!root.isObject()) {
 			throw new InvalidFieldException("scenario", "must be an object with fields such as cases, arrivals, tasks");
 		}
-		for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
-			String name = names.next();
-			if (!FIELDS.contains(name)) {
-				throw new InvalidFieldException(name,
-						"is not a scenario field; known: " + String.join(", ", FIELDS.stream().sorted().toList()));
-			}
-		}
+		known(root, null, "a scenario", FIELDS);
 		int cases = root.has("cases") ? integer(root.get("cases"), "cases", 1, maxCases) : calibrated.cases();
 		long seed = root.has("seed") ? seed(root.get("seed")) : calibrated.seed();
 		Instant start = root.has("start") ? instant(root.get("start"), "start") : calibrated.start();
@@ -107,7 +103,7 @@ public final class ScenarioFile {
 		ArrivalProfile profile = calibrated.arrivalProfile();
 		if (root.has("arrivals")) {
 			JsonNode node = object(root.get("arrivals"), "arrivals");
-			known(node, "arrivals", ARRIVAL_FIELDS);
+			known(node, "arrivals", "an arrivals", ARRIVAL_FIELDS);
 			if (node.has("perDay")) {
 				interArrival = new Distribution.Exponential(86_400 / positive(node.get("perDay"), "arrivals.perDay"));
 			}
@@ -149,12 +145,7 @@ public final class ScenarioFile {
 
 	private static Scenario.TaskBehaviour task(JsonNode node, String path, Scenario.TaskBehaviour before) {
 		object(node, path);
-		for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
-			String name = names.next();
-			if (!name.equals("working") && !name.equals("answers")) {
-				throw new InvalidFieldException(path + "." + name, "is not a task field; known: answers, working");
-			}
-		}
+		known(node, path, "a task", TASK_FIELDS);
 		Distribution working = node.has("working") ? duration(node.get("working"), path + ".working")
 				: (before != null) ? before.working() : new Distribution.Fixed(0);
 		List<Scenario.Answer> answers = (before != null) ? before.answers() : List.of();
@@ -237,12 +228,16 @@ public final class ScenarioFile {
 		return weights;
 	}
 
-	private static void known(JsonNode node, String path, Set<String> fields) {
+	/**
+	 * Refuses a field of {@code node} that is not one of {@code fields}, naming it by its
+	 * path under {@code path} (null: the file's top level).
+	 */
+	private static void known(JsonNode node, String path, String kind, Set<String> fields) {
 		for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
 			String name = names.next();
 			if (!fields.contains(name)) {
-				throw new InvalidFieldException(path + "." + name, "is not a field of " + path + "; known: "
-						+ String.join(", ", fields.stream().sorted().toList()));
+				throw new InvalidFieldException((path != null) ? path + "." + name : name,
+						"is not " + kind + " field; known: " + String.join(", ", fields.stream().sorted().toList()));
 			}
 		}
 	}
