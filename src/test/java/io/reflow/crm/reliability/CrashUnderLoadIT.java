@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fire after the restart. At the end every acceptance answered 202 has exactly one order,
  * no job is left due and no incident was raised.
  * <p>
- * Short form (default build): 2 kills, 3 clients. Full form ({@code -Preliability}): 10
+ * Short form (default build): 1 kill, 3 clients. Full form ({@code -Preliability}): 10
  * kills, 6 clients.
  */
 class CrashUnderLoadIT {
@@ -140,6 +140,7 @@ class CrashUnderLoadIT {
 
 	private AppProcess start(int port) {
 		return AppProcess.builder("crash")
+			.quickStart()
 			.port(port)
 			.postgres(this.jdbcUrl, "postgres", "")
 			.property("camunda.bpm.job-execution.lock-time-in-millis", LOCK_TIME_MILLIS)

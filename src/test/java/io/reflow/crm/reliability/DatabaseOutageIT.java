@@ -83,6 +83,7 @@ class DatabaseOutageIT {
 		}
 		this.jdbcUrl = this.postgres.getJdbcUrl("postgres", "reflow_outage");
 		this.app = AppProcess.builder("outage")
+			.quickStart()
 			.postgres(this.jdbcUrl, "postgres", "")
 			.property("camunda.bpm.job-execution.lock-time-in-millis", "10000")
 			.property("camunda.bpm.job-execution.max-wait", "2000")

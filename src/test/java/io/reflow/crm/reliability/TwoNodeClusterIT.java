@@ -84,8 +84,9 @@ class TwoNodeClusterIT {
 
 	AppProcess node(String name) {
 		return AppProcess.builder(name)
+			.quickStart()
 			.postgres(this.jdbcUrl, "postgres", "")
-			.jvmArguments("-Xmx384m", "-XX:TieredStopAtLevel=1")
+			.jvmArguments("-Xmx384m")
 			// the name in the job log (Camunda's default, ip$engine, is the same for two
 			// processes on one machine)
 			.property("camunda.bpm.generic-properties.properties.hostname", name)
