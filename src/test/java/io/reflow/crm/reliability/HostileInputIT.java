@@ -190,6 +190,8 @@ class HostileInputIT {
 		Random random = new Random(SEED);
 		int sent = 0;
 		List<String> failures = new ArrayList<>();
+		// per category: attempts sent and milliseconds spent, for the log
+		Map<String, long[]> spent = new java.util.TreeMap<>();
 		for (Map.Entry<String, HandlerMethod> mapping : api.entrySet()) {
 			Endpoint endpoint = this.catalogue.get(mapping.getKey());
 			assertThat(endpoint).as(mapping.getKey()).isNotNull();
@@ -203,7 +205,11 @@ class HostileInputIT {
 			}
 			for (Attempt attempt : HostileCases.attempts(endpoint, queryParameters(mapping.getValue()), PER_CATEGORY,
 					random)) {
+				long started = System.nanoTime();
 				String failure = check(attempt);
+				long[] category = spent.computeIfAbsent(attempt.category(), (c) -> new long[2]);
+				category[0]++;
+				category[1] += (System.nanoTime() - started) / 1_000_000;
 				sent++;
 				if (failure != null) {
 					failures.add(failure);
@@ -211,7 +217,11 @@ class HostileInputIT {
 			}
 		}
 		this.findings.addAll(failures);
-		log.info("Hostile requests sent: {} ({} failures)", sent, failures.size());
+		log.info("Hostile requests sent: {} ({} failures); per category (attempts, ms): {}", sent, failures.size(),
+				spent.entrySet()
+					.stream()
+					.map((entry) -> entry.getKey() + " " + entry.getValue()[0] + " in " + entry.getValue()[1])
+					.collect(Collectors.joining(", ")));
 		assertThat(failures).as("hostile requests answered wrongly (seed %d)", SEED).isEmpty();
 	}
 
