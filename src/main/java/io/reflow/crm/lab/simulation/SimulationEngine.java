@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.HistoryLevelAudit;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
@@ -58,9 +59,13 @@ public final class SimulationEngine implements AutoCloseable {
 		ACTIVITIES,
 
 		/**
-		 * Level {@code full} (the first assignment of each task is what the scorecard and
-		 * the KPIs split waiting from working time by) and UUIDs for ids, so that the
-		 * rows can be copied into another engine's tables ({@link HistoryCopy}).
+		 * What {@link HistoryCopy} copies and the scorecard, the KPIs and the calibration
+		 * read: process, activity and task instances, variable instances and identity
+		 * links (the first assignment of each task is what waiting and working time are
+		 * split by; Camunda writes it only at level {@code full}), with UUIDs for ids so
+		 * that the rows can be copied into another engine's tables. Level {@code full}
+		 * would write decision inputs and outputs, variable details and job logs as well,
+		 * which nothing reads.
 		 */
 		COPYABLE
 
@@ -100,7 +105,8 @@ public final class SimulationEngine implements AutoCloseable {
 			case ACTIVITIES -> configuration.setHistory("activity");
 			case COPYABLE -> {
 				configuration.setIdGenerator(new StrongUuidGenerator());
-				configuration.setHistory("full");
+				configuration.setCustomHistoryLevels(List.of(CopiedHistory.LEVEL));
+				configuration.setHistory(CopiedHistory.LEVEL.getName());
 			}
 		}
 		configuration.setExpressionManager(new JuelExpressionManager(new HashMap<>(beans)));
@@ -175,6 +181,33 @@ public final class SimulationEngine implements AutoCloseable {
 		@Override
 		public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
 			return EVENTS.contains(eventType);
+		}
+
+	}
+
+	/**
+	 * Camunda's history level {@code audit} (process, activity, task and variable
+	 * instances) and the identity links of level {@code full}: the tables
+	 * {@link HistoryCopy} copies.
+	 */
+	static final class CopiedHistory extends HistoryLevelAudit {
+
+		static final CopiedHistory LEVEL = new CopiedHistory();
+
+		@Override
+		public int getId() {
+			return 1702;
+		}
+
+		@Override
+		public String getName() {
+			return "reflow-simulation-copyable";
+		}
+
+		@Override
+		public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+			return super.isHistoryEventProduced(eventType, entity) || eventType == HistoryEventTypes.IDENTITY_LINK_ADD
+					|| eventType == HistoryEventTypes.IDENTITY_LINK_DELETE;
 		}
 
 	}
