@@ -161,7 +161,8 @@ public class SimulationManagement {
 
 	/**
 	 * Checks the request, calibrates the scenario and queues the run.
-	 * @throws InvalidFieldException for a bad scenario or draft (answered with 400)
+	 * @throws InvalidFieldException for a bad scenario or draft, including a draft the
+	 * engine refuses to deploy (answered with 400)
 	 */
 	public SimulationRun start(Request request) {
 		List<ProcessDefinition> versions = this.scorecards.versions(request.process());
@@ -175,6 +176,14 @@ public class SimulationManagement {
 		if (request.draft() != null && !request.draft().isEmpty()) {
 			candidateModels = withDraft(baselineModels, request.draft(), request.process());
 			candidateName = "draft " + String.join(", ", request.draft().keySet());
+			// the engine's refusal is the analyst's to fix: 400, not a failed run
+			List<String> problems = Simulator.problems(request.process(), candidateModels);
+			if (!problems.isEmpty()) {
+				throw new InvalidFieldException("files",
+						"the engine refuses the draft: "
+								+ String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+								+ ((problems.size() > 5) ? " (and " + (problems.size() - 5) + " more)" : ""));
+			}
 		}
 		else if (request.candidate() != null && !request.candidate().isBlank()) {
 			candidateVersion = ScorecardManagement.resolve(versions, request.candidate(), "candidate");

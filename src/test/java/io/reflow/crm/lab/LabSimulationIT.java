@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Simulations over real HTTP on the demo's lead-qualification history (the same Spring
  * context as {@code sales.DemoLeadHistoryIT}): the calibrated as-is version reproduces
  * its measured cycle time, a draft with an extra approval step shows the approvers' load
- * without being deployed, and a bad scenario is refused naming the field.
+ * without being deployed, and a bad scenario is refused naming the field, as is a draft
+ * the engine refuses.
  */
 @DemoLeadHistoryContext
 class LabSimulationIT {
@@ -147,7 +148,7 @@ class LabSimulationIT {
 	}
 
 	@Test
-	void shouldRefuseABadScenarioNamingTheField() {
+	void shouldRefuseABadScenarioNamingTheField() throws Exception {
 		HttpResponse<String> response = post(new Multipart().field("process", "lead-qualification")
 			.field("scenario", "tasks:\n  Task_QualifyLead:\n    working: { median: PT1H, p90: PT10M }\n"));
 
@@ -159,6 +160,29 @@ class LabSimulationIT {
 			.file("files", "other.bpmn", "<bpmn:definitions/>".getBytes(StandardCharsets.UTF_8)));
 		assertThat(draft.statusCode()).as(draft.body()).isEqualTo(400);
 		assertThat(draft.body()).contains("must define the process 'lead-qualification'");
+
+		// drafts the engine refuses: answered at once, no run is queued
+		int runs = JsonPath
+			.<List<Object>>read(new Http(this.port).to("/api/lab/simulations").basic("analyst", "demo").get().body(),
+					"$")
+			.size();
+		String current = Files.readString(Path.of("processes/sales/lead-qualification.bpmn"), StandardCharsets.UTF_8);
+		String dangling = current.replaceFirst("targetRef=\"[^\"]+\"", "targetRef=\"Nowhere\"");
+		HttpResponse<String> refused = post(new Multipart().field("process", "lead-qualification")
+			.file("files", "lead-qualification.bpmn", dangling.getBytes(StandardCharsets.UTF_8)));
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(refused.body()).contains("the engine refuses the draft")
+			.containsPattern("lead-qualification.bpmn line [0-9]+: ")
+			.contains("Nowhere");
+		String withoutTimeToLive = current.replaceFirst(" camunda:historyTimeToLive=\"[^\"]*\"", "");
+		HttpResponse<String> noTtl = post(new Multipart().field("process", "lead-qualification")
+			.file("files", "lead-qualification.bpmn", withoutTimeToLive.getBytes(StandardCharsets.UTF_8)));
+		assertThat(noTtl.statusCode()).as(noTtl.body()).isEqualTo(400);
+		assertThat(noTtl.body()).containsIgnoringCase("History Time To Live");
+		assertThat(JsonPath.<List<Object>>read(
+				new Http(this.port).to("/api/lab/simulations").basic("analyst", "demo").get().body(), "$"))
+			.hasSize(runs);
 
 		HttpResponse<String> unknown = new Http(this.port).to("/api/lab/simulations/no-such-run")
 			.basic("analyst", "demo")

@@ -20,7 +20,10 @@ import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -74,16 +77,7 @@ public final class Simulator {
 	public static SimulationResult run(String processKey, Map<String, byte[]> resources, Scenario scenario,
 			Map<String, JavaDelegate> effects, IntConsumer progress, Consumer<SimulationEngine> afterRun) {
 		Map<String, Integer> recorded = new TreeMap<>();
-		Map<String, Object> beans = new LinkedHashMap<>();
-		Recorder recorder = new Recorder(recorded, effects);
-		resources.forEach((file, content) -> {
-			if (file.endsWith(".bpmn")) {
-				Matcher matcher = BEAN.matcher(new String(content, java.nio.charset.StandardCharsets.UTF_8));
-				while (matcher.find()) {
-					beans.put(matcher.group(1), recorder);
-				}
-			}
-		});
+		Map<String, Object> beans = beans(resources, new Recorder(recorded, effects));
 		TaskEvents events = new TaskEvents();
 		return SimulatedClock.run(scenario.start(), () -> {
 			try (SimulationEngine simulation = SimulationEngine.start(beans, resources, events,
@@ -95,6 +89,57 @@ public final class Simulator {
 				return result;
 			}
 		});
+	}
+
+	/**
+	 * What the engine finds wrong with {@code resources} when they are deployed for a
+	 * simulation of {@code processKey}: one line per problem (file, line and message),
+	 * empty when they deploy and define the process. Deploys on an engine of its own,
+	 * closed again at once.
+	 */
+	public static List<String> problems(String processKey, Map<String, byte[]> resources) {
+		Map<String, Object> beans = beans(resources, new Recorder(new TreeMap<>(), Map.of()));
+		try (SimulationEngine simulation = SimulationEngine.start(beans, resources, null,
+				SimulationEngine.History.CASES)) {
+			long definitions = simulation.engine()
+				.getRepositoryService()
+				.createProcessDefinitionQuery()
+				.processDefinitionKey(processKey)
+				.count();
+			return (definitions == 1) ? List.of()
+					: List.of("no executable process '" + processKey + "' (is it marked executable?)");
+		}
+		catch (ParseException ex) {
+			List<String> problems = new ArrayList<>();
+			for (ResourceReport report : ex.getResorceReports()) {
+				for (Problem problem : report.getErrors()) {
+					problems
+						.add(report.getResourceName() + ((problem.getLine() > 0) ? " line " + problem.getLine() : "")
+								+ ": " + problem.getMessage());
+				}
+			}
+			return problems.isEmpty() ? List.of(ex.getMessage()) : problems;
+		}
+		catch (ProcessEngineException ex) {
+			return List.of(ex.getMessage());
+		}
+	}
+
+	/**
+	 * Every bean the models name in an expression ({@code ${name}}), resolved to the
+	 * recorder.
+	 */
+	private static Map<String, Object> beans(Map<String, byte[]> resources, Recorder recorder) {
+		Map<String, Object> beans = new LinkedHashMap<>();
+		resources.forEach((file, content) -> {
+			if (file.endsWith(".bpmn")) {
+				Matcher matcher = BEAN.matcher(new String(content, java.nio.charset.StandardCharsets.UTF_8));
+				while (matcher.find()) {
+					beans.put(matcher.group(1), recorder);
+				}
+			}
+		});
+		return beans;
 	}
 
 	/** One delegate, task listener and execution listener for every named bean. */

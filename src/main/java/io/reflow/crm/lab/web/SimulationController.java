@@ -45,7 +45,9 @@ class SimulationController {
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Simulate a process version against another version or an uploaded draft",
 			description = "Both run on an isolated in-memory engine under the same scenario (calibrated from the "
-					+ "baseline's history, with the overrides of the scenario file) and seed. Production is only read.")
+					+ "baseline's history, with the overrides of the scenario file) and seed. Production is only read. "
+					+ "A bad scenario, or a draft the engine refuses to deploy, is answered with 400 naming the field "
+					+ "and, for a draft, the engine's findings by file and line.")
 	ResponseEntity<SimulationManagement.SimulationRun> start(
 			@Parameter(description = "process key") @RequestParam String process,
 			@Parameter(description = "version number or tag; default the latest") @RequestParam(

@@ -68,6 +68,26 @@ class SimulatorTest {
 	}
 
 	@Test
+	void shouldNameWhatTheEngineRefusesInModelsToSimulate() {
+		assertThat(Simulator.problems("probe", resources())).isEmpty();
+
+		String xml = Bpmn.convertToString(model());
+		String dangling = xml.replaceFirst("targetRef=\"Task_Work\"", "targetRef=\"Nowhere\"");
+		List<String> problems = Simulator.problems("probe",
+				Map.of("probe.bpmn", dangling.getBytes(StandardCharsets.UTF_8)));
+		System.out.println("Refused: " + problems);
+		assertThat(problems).isNotEmpty()
+			.allSatisfy((problem) -> assertThat(problem).matches("probe\\.bpmn line [0-9]+: .+"));
+		assertThat(String.join("\n", problems)).contains("Nowhere");
+
+		String notExecutable = xml.replace("isExecutable=\"true\"", "isExecutable=\"false\"");
+		assertThat(Simulator.problems("probe", Map.of("probe.bpmn", notExecutable.getBytes(StandardCharsets.UTF_8))))
+			.containsExactly("no executable process 'probe' (is it marked executable?)");
+		assertThat(Simulator.problems("other", resources()))
+			.containsExactly("no executable process 'other' (is it marked executable?)");
+	}
+
+	@Test
 	void shouldReproduceTheQueueingTheoryOfOnePersonAndPoissonArrivals() {
 		List<Integer> progress = new ArrayList<>();
 
