@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 
 import io.reflow.crm.platform.feel.ParsedFeelPlugin;
 
@@ -18,7 +19,6 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
-import org.camunda.bpm.engine.impl.history.HistoryLevelAudit;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
@@ -98,15 +98,11 @@ public final class SimulationEngine implements AutoCloseable {
 		configuration.setMetricsEnabled(false);
 		configuration.setDbHistoryUsed(true);
 		switch (history) {
-			case CASES -> {
-				configuration.setCustomHistoryLevels(List.of(ProcessInstancesOnly.LEVEL));
-				configuration.setHistory(ProcessInstancesOnly.LEVEL.getName());
-			}
+			case CASES -> SimulationHistoryLevel.CASES.install(configuration);
 			case ACTIVITIES -> configuration.setHistory("activity");
 			case COPYABLE -> {
 				configuration.setIdGenerator(new StrongUuidGenerator());
-				configuration.setCustomHistoryLevels(List.of(CopiedHistory.LEVEL));
-				configuration.setHistory(CopiedHistory.LEVEL.getName());
+				SimulationHistoryLevel.COPYABLE.install(configuration);
 			}
 		}
 		configuration.setExpressionManager(new JuelExpressionManager(new HashMap<>(beans)));
@@ -157,57 +153,56 @@ public final class SimulationEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Camunda's history level {@code activity} cut down to the process instance events:
-	 * start, end (with the end event) and the updates in between.
+	 * A history level of the simulator's own: an id and a name no Camunda level uses, and
+	 * the history events it keeps.
 	 */
-	static final class ProcessInstancesOnly implements HistoryLevel {
+	record SimulationHistoryLevel(int id, String name,
+			BiPredicate<HistoryEventType, Object> produced) implements HistoryLevel {
 
-		static final ProcessInstancesOnly LEVEL = new ProcessInstancesOnly();
+		private static final Set<HistoryEventType> PROCESS_INSTANCE_EVENTS = Set.of(
+				HistoryEventTypes.PROCESS_INSTANCE_START, HistoryEventTypes.PROCESS_INSTANCE_UPDATE,
+				HistoryEventTypes.PROCESS_INSTANCE_END, HistoryEventTypes.PROCESS_INSTANCE_MIGRATE);
 
-		private static final Set<HistoryEventType> EVENTS = Set.of(HistoryEventTypes.PROCESS_INSTANCE_START,
-				HistoryEventTypes.PROCESS_INSTANCE_UPDATE, HistoryEventTypes.PROCESS_INSTANCE_END,
-				HistoryEventTypes.PROCESS_INSTANCE_MIGRATE);
+		/**
+		 * Camunda's level {@code activity} cut down to the process instance events:
+		 * start, end (with the end event) and the updates in between.
+		 */
+		static final SimulationHistoryLevel CASES = new SimulationHistoryLevel(1701, "reflow-simulation-cases",
+				(type, entity) -> PROCESS_INSTANCE_EVENTS.contains(type));
+
+		/**
+		 * Camunda's level {@code audit} (process, activity, task and variable instances)
+		 * and the identity links of level {@code full}: the tables {@link HistoryCopy}
+		 * copies.
+		 */
+		static final SimulationHistoryLevel COPYABLE = new SimulationHistoryLevel(1702, "reflow-simulation-copyable",
+				(type, entity) -> HistoryLevel.HISTORY_LEVEL_AUDIT.isHistoryEventProduced(type, entity)
+						|| type == HistoryEventTypes.IDENTITY_LINK_ADD
+						|| type == HistoryEventTypes.IDENTITY_LINK_DELETE);
+
+		void install(StandaloneInMemProcessEngineConfiguration configuration) {
+			configuration.setCustomHistoryLevels(List.of(this));
+			configuration.setHistory(this.name);
+		}
 
 		@Override
 		public int getId() {
-			return 1701;
+			return this.id;
 		}
 
 		@Override
 		public String getName() {
-			return "reflow-simulation-cases";
+			return this.name;
 		}
 
 		@Override
 		public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-			return EVENTS.contains(eventType);
-		}
-
-	}
-
-	/**
-	 * Camunda's history level {@code audit} (process, activity, task and variable
-	 * instances) and the identity links of level {@code full}: the tables
-	 * {@link HistoryCopy} copies.
-	 */
-	static final class CopiedHistory extends HistoryLevelAudit {
-
-		static final CopiedHistory LEVEL = new CopiedHistory();
-
-		@Override
-		public int getId() {
-			return 1702;
+			return this.produced.test(eventType, entity);
 		}
 
 		@Override
-		public String getName() {
-			return "reflow-simulation-copyable";
-		}
-
-		@Override
-		public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-			return super.isHistoryEventProduced(eventType, entity) || eventType == HistoryEventTypes.IDENTITY_LINK_ADD
-					|| eventType == HistoryEventTypes.IDENTITY_LINK_DELETE;
+		public String toString() {
+			return "SimulationHistoryLevel(name=" + this.name + ", id=" + this.id + ")";
 		}
 
 	}
